@@ -1,0 +1,613 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/klaim/klaim"
+)
+
+// refSet is a set of node refs in insertion order.
+type refSet struct {
+	refs []graph.Ref
+	seen map[any]bool
+}
+
+func (r *refSet) add(ref graph.Ref) {
+	if r.seen == nil {
+		r.seen = make(map[any]bool)
+	}
+	k := graph.ToKey(ref)
+	if !r.seen[k] {
+		r.seen[k] = true
+		r.refs = append(r.refs, ref)
+	}
+}
+
+func (r *refSet) has(ref graph.Ref) bool { return r.seen[graph.ToKey(ref)] }
+
+// ends returns the other end (out) of the quads whose dir end is node and
+// whose predicate is pred, without duplicates (the same edge written by
+// several articles counts once).
+func (s *Store) ends(ctx context.Context, dir quad.Direction, node graph.Ref, pred quad.Value, out quad.Direction) (refSet, error) {
+	var set refSet
+	p := s.qs.ValueOf(pred)
+	if node == nil || p == nil {
+		return set, nil
+	}
+	err := s.scan(ctx, dir, node, p, func(q graph.Ref) bool {
+		set.add(s.qs.QuadDirection(q, out))
+		return true
+	})
+	return set, err
+}
+
+// jsonRecords returns the JSON literals on the json edges of each node, in one
+// batch lookup of values.
+func (s *Store) jsonRecords(ctx context.Context, nodes []graph.Ref) ([][]string, error) {
+	p := s.qs.ValueOf(pJSON)
+	out := make([][]string, len(nodes))
+	if p == nil {
+		return out, nil
+	}
+	var refs []graph.Ref
+	var owner []int
+	for i, n := range nodes {
+		var set refSet
+		if err := s.scan(ctx, quad.Subject, n, p, func(q graph.Ref) bool {
+			set.add(s.qs.QuadDirection(q, quad.Object))
+			return true
+		}); err != nil {
+			return nil, err
+		}
+		for _, r := range set.refs {
+			refs = append(refs, r)
+			owner = append(owner, i)
+		}
+	}
+	vals, err := graph.ValuesOf(ctx, s.qs, refs)
+	if err != nil {
+		return nil, fmt.Errorf("read records: %w", err)
+	}
+	for i, v := range vals {
+		str, ok := v.(quad.String)
+		if !ok {
+			return nil, fmt.Errorf("read records: unexpected value %v", v)
+		}
+		out[owner[i]] = append(out[owner[i]], string(str))
+	}
+	return out, nil
+}
+
+// nodeRef returns the ref of an ID's node, or an error wrapping
+// klaim.ErrNotFound.
+func (s *Store) nodeRef(what, id string) (graph.Ref, error) {
+	if ref := s.qs.ValueOf(node(id)); ref != nil {
+		return ref, nil
+	}
+	return nil, fmt.Errorf("%s %q: %w", what, id, klaim.ErrNotFound)
+}
+
+// Article returns one article, with its text.
+func (s *Store) Article(ctx context.Context, id string) (*klaim.Article, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("article", id)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.jsonRecords(ctx, []graph.Ref{ref})
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	if len(recs[0]) == 0 {
+		return nil, fmt.Errorf("article %q: %w", id, klaim.ErrNotFound)
+	}
+	var a klaim.Article
+	if err := jsonUnmarshal([]byte(recs[0][0]), &a); err != nil {
+		return nil, fmt.Errorf("article %s: decode: %w", id, err)
+	}
+	return &a, nil
+}
+
+// Statement returns one statement with its rebuttals across articles.
+func (s *Store) Statement(ctx context.Context, id string) (*klaim.Statement, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("statement", id)
+	if err != nil {
+		return nil, err
+	}
+	sts, err := s.hydrateStatements(ctx, []graph.Ref{ref})
+	if err != nil {
+		return nil, fmt.Errorf("statement %s: %w", id, err)
+	}
+	if len(sts) == 0 {
+		return nil, fmt.Errorf("statement %q: %w", id, klaim.ErrNotFound)
+	}
+	if err := s.addRebuts(ctx, sts); err != nil {
+		return nil, fmt.Errorf("statement %s: %w", id, err)
+	}
+	return &sts[0], nil
+}
+
+func (s *Store) hydrateStatements(ctx context.Context, refs []graph.Ref) ([]klaim.Statement, error) {
+	recs, err := s.jsonRecords(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Statement, 0, len(refs))
+	for _, r := range recs {
+		if len(r) == 0 {
+			continue // not a statement
+		}
+		var st klaim.Statement
+		if err := jsonUnmarshal([]byte(r[0]), &st); err != nil {
+			return nil, fmt.Errorf("decode statement: %w", err)
+		}
+		if st.Rebuts == nil {
+			st.Rebuts = []string{}
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// statementDate is when a statement was said: its said-at, else its
+// article's publication date ("" when neither is known).
+func statementDate(st *klaim.Statement) string {
+	if st.SaidAt != "" {
+		return st.SaidAt
+	}
+	return st.Article.Published
+}
+
+// compareStatements orders oldest first: by said-at (else article date), then
+// article date, then ID; undated statements last.
+func compareStatements(a, b *klaim.Statement) int {
+	da, db := statementDate(a), statementDate(b)
+	if (da == "") != (db == "") {
+		if da == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(da, db), cmp.Compare(a.Article.Published, b.Article.Published), cmp.Compare(a.ID, b.ID))
+}
+
+// laterThan reports whether date a is known to be after date b. Dates may be
+// YYYY, YYYY-MM or YYYY-MM-DD; they are compared at the shorter precision, and
+// an unknown date is never known to be later.
+func laterThan(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	n := min(len(a), len(b))
+	return a[:n] > b[:n]
+}
+
+// addRebuts adds to each statement the statements of the same claim, by other
+// speakers, that its stance opposes and that were not said later than it.
+func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement) error {
+	byClaim := make(map[string][]klaim.Statement)
+	for i := range sts {
+		st := &sts[i]
+		others, ok := byClaim[st.Claim.ID]
+		if !ok {
+			ref := s.qs.ValueOf(node(st.Claim.ID))
+			set, err := s.ends(ctx, quad.Object, ref, pClaim, quad.Subject)
+			if err != nil {
+				return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
+			}
+			if others, err = s.hydrateStatements(ctx, set.refs); err != nil {
+				return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
+			}
+			slices.SortFunc(others, func(a, b klaim.Statement) int { return compareStatements(&a, &b) })
+			byClaim[st.Claim.ID] = others
+		}
+		for j := range others {
+			o := &others[j]
+			if o.ID == st.ID || o.Speaker.ID == st.Speaker.ID || !st.Stance.Opposes(o.Stance) ||
+				laterThan(statementDate(o), statementDate(st)) || slices.Contains(st.Rebuts, o.ID) {
+				continue
+			}
+			st.Rebuts = append(st.Rebuts, o.ID)
+		}
+	}
+	return nil
+}
+
+// Statements lists the statements matching f, oldest first. It intersects the
+// statements reached from each ID the filter sets (one index scan each) and
+// reads only those; the other fields filter what was read.
+func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klaim.Statement, error) {
+	defer s.rlock()()
+	var cand *refSet
+	for _, by := range []struct {
+		id   string
+		pred quad.IRI
+	}{{f.Article, pArticle}, {f.Claim, pClaim}, {f.Speaker, pSpeaker}, {f.Subject, pSubject}} {
+		if by.id == "" {
+			continue
+		}
+		ref := s.qs.ValueOf(node(by.id))
+		if ref == nil {
+			return []klaim.Statement{}, nil
+		}
+		set, err := s.ends(ctx, quad.Object, ref, by.pred, quad.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+		if cand != nil {
+			var both refSet
+			for _, r := range set.refs {
+				if cand.has(r) {
+					both.add(r)
+				}
+			}
+			set = both
+		}
+		cand = &set
+	}
+	if cand == nil {
+		hub, pred := quad.Value(tStatement), quad.Value(pType)
+		if f.Stance != "" {
+			hub, pred = quad.String(f.Stance), pStance
+		}
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(hub), pred, quad.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+		cand = &set
+	}
+	sts, err := s.hydrateStatements(ctx, cand.refs)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	out := sts[:0]
+	for _, st := range sts {
+		if (f.Stance == "" || st.Stance == f.Stance) && (f.Lang == "" || st.Article.Lang == f.Lang) && inPeriod(statementDate(&st), f.From, f.To) {
+			out = append(out, st)
+		}
+	}
+	slices.SortFunc(out, func(a, b klaim.Statement) int { return compareStatements(&a, &b) })
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
+	if err := s.addRebuts(ctx, out); err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	return out, nil
+}
+
+// inPeriod reports whether a date (YYYY, YYYY-MM or YYYY-MM-DD) may fall in
+// [from, to]; a zero bound does not restrict, an unknown date matches only
+// when neither bound is set.
+func inPeriod(date string, from, to time.Time) bool {
+	if from.IsZero() && to.IsZero() {
+		return true
+	}
+	if date == "" {
+		return false
+	}
+	date = date[:min(len(date), len(time.DateOnly))]
+	if !from.IsZero() && date < from.Format(time.DateOnly)[:len(date)] {
+		return false
+	}
+	if !to.IsZero() && date > to.Format(time.DateOnly)[:len(date)] {
+		return false
+	}
+	return true
+}
+
+// Entity returns one entity with the union of the aliases every article gave
+// it and its relations.
+func (s *Store) Entity(ctx context.Context, id string) (*klaim.Entity, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("entity", id)
+	if err != nil {
+		return nil, err
+	}
+	ents, err := s.entities(ctx, []graph.Ref{ref})
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	if len(ents) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", id, klaim.ErrNotFound)
+	}
+	return &ents[0], nil
+}
+
+// entities reads and merges the records of entity nodes (nodes without an
+// entity record are skipped), with their relations.
+func (s *Store) entities(ctx context.Context, refs []graph.Ref) ([]klaim.Entity, error) {
+	recs, err := s.jsonRecords(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Entity, 0, len(refs))
+	for i, r := range recs {
+		if len(r) == 0 {
+			continue
+		}
+		// Articles may disagree on the display name or kind: take them from
+		// one record, chosen stably, and union the aliases of all.
+		sort.Strings(r)
+		var e klaim.Entity
+		for j, js := range r {
+			var one klaim.Entity
+			if err := jsonUnmarshal([]byte(js), &one); err != nil {
+				return nil, fmt.Errorf("decode entity: %w", err)
+			}
+			if j == 0 {
+				e = one
+				e.Aliases = nil
+			}
+			for _, a := range one.Aliases {
+				if !slices.Contains(e.Aliases, a) {
+					e.Aliases = append(e.Aliases, a)
+				}
+			}
+		}
+		if e.Aliases == nil {
+			e.Aliases = []string{}
+		}
+		if e.Relations, err = s.relations(ctx, refs[i]); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// EntitiesByAlias returns the entities whose name or an alias folds like name.
+func (s *Store) EntitiesByAlias(ctx context.Context, name string) ([]klaim.Entity, error) {
+	defer s.rlock()()
+	f := klaim.NormalizeName(name)
+	if f == "" {
+		return []klaim.Entity{}, nil
+	}
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(f)), pAlias, quad.Subject)
+	if err != nil {
+		return nil, fmt.Errorf("entities by alias %q: %w", name, err)
+	}
+	ents, err := s.entities(ctx, set.refs)
+	if err != nil {
+		return nil, fmt.Errorf("entities by alias %q: %w", name, err)
+	}
+	sortEntities(ents)
+	return ents, nil
+}
+
+// Entities lists every entity, by name.
+func (s *Store) Entities(ctx context.Context) ([]klaim.Entity, error) {
+	defer s.rlock()()
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tEntity), pType, quad.Subject)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	ents, err := s.entities(ctx, set.refs)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	sortEntities(ents)
+	return ents, nil
+}
+
+func sortEntities(ents []klaim.Entity) {
+	slices.SortFunc(ents, func(a, b klaim.Entity) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// Relations lists the typed edges from and to an entity, each once (the
+// evidence article is the first one read).
+func (s *Store) Relations(ctx context.Context, entityID string) ([]klaim.Relation, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("entity", entityID)
+	if err != nil {
+		return nil, err
+	}
+	rels, err := s.relations(ctx, ref)
+	if err != nil {
+		return nil, fmt.Errorf("relations of %s: %w", entityID, err)
+	}
+	return rels, nil
+}
+
+func (s *Store) relations(ctx context.Context, ref graph.Ref) ([]klaim.Relation, error) {
+	set, err := s.ends(ctx, quad.Subject, ref, pRelation, quad.Object)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := graph.ValuesOf(ctx, s.qs, set.refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Relation, 0, len(vals))
+	seen := make(map[string]bool, len(vals))
+	for _, v := range vals {
+		str, ok := v.(quad.String)
+		if !ok {
+			return nil, fmt.Errorf("relation: unexpected value %v", v)
+		}
+		var r klaim.Relation
+		if err := jsonUnmarshal([]byte(str), &r); err != nil {
+			return nil, fmt.Errorf("decode relation: %w", err)
+		}
+		if k := relationID(&r); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b klaim.Relation) int {
+		return cmp.Or(cmp.Compare(a.Type, b.Type), cmp.Compare(a.From.Name, b.From.Name),
+			cmp.Compare(a.To.Name, b.To.Name), cmp.Compare(a.Role, b.Role), cmp.Compare(a.Article, b.Article))
+	})
+	return out, nil
+}
+
+// Claim returns one claim, its concepts and subjects united over articles.
+func (s *Store) Claim(ctx context.Context, id string) (*klaim.Claim, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("claim", id)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := s.claims(ctx, []graph.Ref{ref})
+	if err != nil {
+		return nil, fmt.Errorf("claim %s: %w", id, err)
+	}
+	if len(cls) == 0 {
+		return nil, fmt.Errorf("claim %q: %w", id, klaim.ErrNotFound)
+	}
+	return &cls[0], nil
+}
+
+func (s *Store) claims(ctx context.Context, refs []graph.Ref) ([]klaim.Claim, error) {
+	recs, err := s.jsonRecords(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Claim, 0, len(refs))
+	for _, r := range recs {
+		if len(r) == 0 {
+			continue
+		}
+		sort.Strings(r)
+		var c klaim.Claim
+		for j, js := range r {
+			var one klaim.Claim
+			if err := jsonUnmarshal([]byte(js), &one); err != nil {
+				return nil, fmt.Errorf("decode claim: %w", err)
+			}
+			if j == 0 {
+				c = one
+				continue
+			}
+			for _, k := range one.Concepts {
+				if !slices.Contains(c.Concepts, k) {
+					c.Concepts = append(c.Concepts, k)
+				}
+			}
+			for _, e := range one.Subjects {
+				if !slices.ContainsFunc(c.Subjects, func(x klaim.EntityRef) bool { return x.ID == e.ID }) {
+					c.Subjects = append(c.Subjects, e)
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Claims lists every claim, by text.
+func (s *Store) Claims(ctx context.Context) ([]klaim.Claim, error) {
+	defer s.rlock()()
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tClaim), pType, quad.Subject)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	cls, err := s.claims(ctx, set.refs)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	slices.SortFunc(cls, func(a, b klaim.Claim) int { return cmp.Or(cmp.Compare(a.Text, b.Text), cmp.Compare(a.ID, b.ID)) })
+	return cls, nil
+}
+
+// SimilarClaims returns the stored claims sharing concepts with the given
+// ones: most shared first, then highest Jaccard similarity (fewest concepts
+// the query lacks), then ID. limit <= 0 means 10.
+func (s *Store) SimilarClaims(ctx context.Context, concepts []string, limit int) ([]klaim.Claim, error) {
+	defer s.rlock()()
+	if limit <= 0 {
+		limit = 10
+	}
+	want := make([]string, 0, len(concepts))
+	for _, c := range concepts {
+		if c != "" && !slices.Contains(want, c) {
+			want = append(want, c)
+		}
+	}
+	shared := make(map[any]int)
+	refs := make(map[any]graph.Ref)
+	for _, c := range want {
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(c)), pConcept, quad.Subject)
+		if err != nil {
+			return nil, fmt.Errorf("similar claims: %w", err)
+		}
+		for _, r := range set.refs {
+			k := graph.ToKey(r)
+			shared[k]++
+			refs[k] = r
+		}
+	}
+	// Rank tier by tier (claims sharing n concepts, then n-1, …) and read only
+	// the tiers needed to fill limit: a common concept may reach many claims.
+	tiers := make(map[int][]graph.Ref)
+	for k, n := range shared {
+		tiers[n] = append(tiers[n], refs[k])
+	}
+	type ranked struct {
+		claim   klaim.Claim
+		shared  int
+		jaccard float64
+	}
+	var out []klaim.Claim
+	for n := len(want); n > 0 && len(out) < limit; n-- {
+		if len(tiers[n]) == 0 {
+			continue
+		}
+		cls, err := s.claims(ctx, tiers[n])
+		if err != nil {
+			return nil, fmt.Errorf("similar claims: %w", err)
+		}
+		rs := make([]ranked, len(cls))
+		for i, c := range cls {
+			rs[i] = ranked{claim: c, shared: n, jaccard: float64(n) / float64(len(want)+len(c.Concepts)-n)}
+		}
+		slices.SortFunc(rs, func(a, b ranked) int {
+			return cmp.Or(cmp.Compare(b.jaccard, a.jaccard), cmp.Compare(a.claim.ID, b.claim.ID))
+		})
+		for _, r := range rs {
+			if len(out) == limit {
+				break
+			}
+			out = append(out, r.claim)
+		}
+	}
+	if out == nil {
+		out = []klaim.Claim{}
+	}
+	return out, nil
+}
+
+// Stats counts what is stored. Quads is the backend's own counter; the other
+// counts are exact but scan the type index (tens of ms at a million quads).
+func (s *Store) Stats(ctx context.Context) (klaim.Stats, error) {
+	defer s.rlock()()
+	var st klaim.Stats
+	for _, c := range []struct {
+		n *int
+		t quad.IRI
+	}{{&st.Articles, tArticle}, {&st.Statements, tStatement}, {&st.Entities, tEntity}, {&st.Claims, tClaim}, {&st.Relations, tRelation}} {
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(c.t), pType, quad.Subject)
+		if err != nil {
+			return st, fmt.Errorf("stats: %w", err)
+		}
+		*c.n = len(set.refs)
+	}
+	qst, err := s.qs.Stats(ctx, false)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Quads = int(qst.Quads.Size)
+	return st, nil
+}
