@@ -1,0 +1,544 @@
+// Package search is the full-text index of klaim: statements and claims in
+// bleve, analysed in Indonesian (package indonesian's stemmer) and English,
+// searchable across the two languages through the bilingual glossary.
+// Index implements klaim.Index.
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/klaim/klaim"
+	"github.com/klaim/klaim/data"
+)
+
+var _ klaim.Index = (*Index)(nil)
+
+// ErrMappingVersion is returned (wrapped) by Open when the index on disk was
+// built by another version of this package: it must be rebuilt (Reset, then
+// index every document again) before it can be used.
+var ErrMappingVersion = errors.New("search index has an old layout")
+
+// versionKey is the internal key under which the mapping version is kept.
+var versionKey = []byte("klaim.mapping_version")
+
+// Index is the bleve index of statements and claims. It is safe for
+// concurrent use; writes are serialised.
+type Index struct {
+	idx      bleve.Index
+	glossary *glossary
+
+	// mu serialises writers: a claim's record is read, changed and
+	// written back, and two articles may share a claim.
+	mu sync.Mutex
+}
+
+// Open opens the index at dataDir/index, creating it when missing. An index
+// built with another MappingVersion is refused with ErrMappingVersion.
+func Open(dataDir string) (*Index, error) {
+	path := filepath.Join(dataDir, "index")
+	idx, err := bleve.Open(path)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		return create(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open search index %s: %w", path, err)
+	}
+	v, err := idx.GetInternal(versionKey)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("open search index %s: read version: %w", path, err)
+	}
+	if string(v) != MappingVersion {
+		idx.Close()
+		if len(v) == 0 {
+			v = []byte("unknown")
+		}
+		return nil, fmt.Errorf("open search index %s: %w (version %s, this klaim needs %s): rebuild it with `klaim reindex`", path, ErrMappingVersion, v, MappingVersion)
+	}
+	return newIndex(idx)
+}
+
+// Reset deletes the index at dataDir/index, if any, and creates an empty one:
+// the first step of a rebuild.
+func Reset(dataDir string) (*Index, error) {
+	path := filepath.Join(dataDir, "index")
+	if err := os.RemoveAll(path); err != nil {
+		return nil, fmt.Errorf("reset search index: %w", err)
+	}
+	return create(path)
+}
+
+func create(path string) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("search mapping: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("create search index %s: %w", path, err)
+	}
+	idx, err := bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("create search index %s: %w", path, err)
+	}
+	if err := idx.SetInternal(versionKey, []byte(MappingVersion)); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("create search index %s: %w", path, err)
+	}
+	return newIndex(idx)
+}
+
+// OpenMemory returns an empty index held in memory, for tests and one-off runs.
+func OpenMemory() (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("search mapping: %w", err)
+	}
+	idx, err := bleve.NewMemOnly(m)
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory search index: %w", err)
+	}
+	return newIndex(idx)
+}
+
+func newIndex(idx bleve.Index) (*Index, error) {
+	concepts, err := data.Glossary(data.FS)
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return &Index{idx: idx, glossary: newGlossary(concepts)}, nil
+}
+
+// Close closes the index.
+func (x *Index) Close() error { return x.idx.Close() }
+
+// IndexDocument indexes the statements and claims of doc, replacing what the
+// same article had in the index before. A claim stays indexed while any
+// article still references it.
+func (x *Index) IndexDocument(ctx context.Context, doc *klaim.Document) error {
+	if doc.Article.ID == "" {
+		return errors.New("index document: article has no id")
+	}
+	if err := x.replace(ctx, doc.Article.ID, doc); err != nil {
+		return fmt.Errorf("index article %s: %w", doc.Article.ID, err)
+	}
+	return nil
+}
+
+// DeleteArticle removes the article's statements, and the claims that only
+// it referenced.
+func (x *Index) DeleteArticle(ctx context.Context, articleID string) error {
+	if err := x.replace(ctx, articleID, nil); err != nil {
+		return fmt.Errorf("delete article %s from index: %w", articleID, err)
+	}
+	return nil
+}
+
+// replace swaps what article articleID has in the index for what doc
+// produced (nothing when doc is nil), in one batch.
+func (x *Index) replace(ctx context.Context, articleID string, doc *klaim.Document) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+
+	old, err := x.docsOfArticle(ctx, articleID)
+	if err != nil {
+		return err
+	}
+	b := x.idx.NewBatch()
+	claims := map[string]*claimRecord{} // claim records to write back
+	for _, h := range old {
+		if h.Fields[fieldType] == typeClaim {
+			rec, err := decodeClaimRecord(h)
+			if err != nil {
+				return err
+			}
+			delete(rec.Uses, articleID)
+			claims[h.ID] = rec
+			continue
+		}
+		b.Delete(h.ID)
+	}
+	if doc != nil {
+		if err := x.addDocument(ctx, b, doc, claims); err != nil {
+			return err
+		}
+	}
+	for id, rec := range claims {
+		if len(rec.Uses) == 0 {
+			b.Delete(id)
+			continue
+		}
+		if err := b.Index(id, rec.fields()); err != nil {
+			return fmt.Errorf("claim %s: %w", id, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return x.idx.Batch(b)
+}
+
+// addDocument adds doc's statements to b and records, in claims, the use each
+// of doc's claims gets from this article.
+func (x *Index) addDocument(ctx context.Context, b *bleve.Batch, doc *klaim.Document, claims map[string]*claimRecord) error {
+	ents := make(map[string]*klaim.Entity, len(doc.Entities))
+	for i := range doc.Entities {
+		ents[doc.Entities[i].ID] = &doc.Entities[i]
+	}
+	docClaims := make(map[string]*klaim.Claim, len(doc.Claims))
+	var missing []string
+	for i := range doc.Claims {
+		c := &doc.Claims[i]
+		docClaims[c.ID] = c
+		if _, ok := claims[c.ID]; !ok {
+			missing = append(missing, c.ID)
+		}
+	}
+	stored, err := x.claimRecords(ctx, missing)
+	if err != nil {
+		return err
+	}
+	for id, rec := range stored {
+		claims[id] = rec
+	}
+	for id, c := range docClaims {
+		rec := claims[id]
+		if rec == nil {
+			rec = &claimRecord{}
+			claims[id] = rec
+		}
+		rec.Claim = *c // the newest reading of a claim wins
+		if rec.Uses == nil {
+			rec.Uses = map[string]*claimUse{}
+		}
+		rec.Uses[doc.Article.ID] = &claimUse{Lang: doc.Article.Lang, Site: doc.Article.Site.Host}
+	}
+
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		f := statementFields(doc, s, docClaims[s.Claim.ID], ents)
+		if err := b.Index(s.ID, f); err != nil {
+			return fmt.Errorf("statement %s: %w", s.ID, err)
+		}
+		rec := claims[s.Claim.ID]
+		if rec == nil { // a statement about a claim the document lacks
+			continue
+		}
+		use := rec.Uses[doc.Article.ID]
+		use.Stances = appendNew(use.Stances, string(s.Stance))
+		use.SpeakerIDs = appendNew(use.SpeakerIDs, s.Speaker.ID)
+		use.SpeakerNames = appendNew(use.SpeakerNames, s.Speaker.Name)
+		use.SpeakerKeys = appendNew(use.SpeakerKeys, f[fieldSpeakerKey].([]string)...)
+		use.Entities = appendNew(use.Entities, f[fieldEntities].([]string)...)
+		use.EntityKeys = appendNew(use.EntityKeys, f[fieldEntityKeys].([]string)...)
+		use.Names = appendNew(use.Names, f[fieldNames].([]string)...)
+		if d := statementDate(doc, s); !d.IsZero() {
+			use.Dates = appendNew(use.Dates, d.Format(time.DateOnly))
+		}
+	}
+	return nil
+}
+
+// docsOfArticle returns the ID, type and source of every document that
+// names the article: its statements and the claims it references.
+func (x *Index) docsOfArticle(ctx context.Context, articleID string) ([]*bsearch.DocumentMatch, error) {
+	q := bleve.NewTermQuery(articleID)
+	q.SetField(fieldArticle)
+	var out []*bsearch.DocumentMatch
+	const page = 1000
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(q, page, 0, false)
+		req.Fields = []string{fieldType, fieldSource}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("find documents of article: %w", err)
+		}
+		out = append(out, res.Hits...)
+		if len(res.Hits) < page {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// claimRecords loads the stored records of the claims with the given IDs;
+// claims not in the index are absent from the map.
+func (x *Index) claimRecords(ctx context.Context, ids []string) (map[string]*claimRecord, error) {
+	out := make(map[string]*claimRecord, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fieldType, fieldSource}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load claims: %w", err)
+	}
+	for _, h := range res.Hits {
+		if h.Fields[fieldType] != typeClaim {
+			continue // an ID clash with a statement: leave it be
+		}
+		rec, err := decodeClaimRecord(h)
+		if err != nil {
+			return nil, err
+		}
+		out[h.ID] = rec
+	}
+	return out, nil
+}
+
+// claimRecord is what the index keeps about a claim: the claim and, for each
+// article that references it, how that article uses it. The indexed fields
+// are the union of the uses, so a claim drops an article's speakers and
+// stances when that article is replaced.
+type claimRecord struct {
+	Claim klaim.Claim          `json:"claim"`
+	Uses  map[string]*claimUse `json:"uses"` // by article ID
+}
+
+// claimUse is how one article uses a claim.
+type claimUse struct {
+	Lang         string   `json:"lang,omitempty"`
+	Site         string   `json:"site,omitempty"`
+	Stances      []string `json:"stances,omitempty"`
+	SpeakerIDs   []string `json:"speaker_ids,omitempty"`
+	SpeakerNames []string `json:"speaker_names,omitempty"`
+	SpeakerKeys  []string `json:"speaker_keys,omitempty"`
+	Entities     []string `json:"entities,omitempty"`
+	EntityKeys   []string `json:"entity_keys,omitempty"`
+	Names        []string `json:"names,omitempty"`
+	Dates        []string `json:"dates,omitempty"` // YYYY-MM-DD
+}
+
+func decodeClaimRecord(h *bsearch.DocumentMatch) (*claimRecord, error) {
+	src, _ := h.Fields[fieldSource].(string)
+	var rec claimRecord
+	if err := json.Unmarshal([]byte(src), &rec); err != nil {
+		return nil, fmt.Errorf("claim %s: stored record: %w", h.ID, err)
+	}
+	if rec.Uses == nil {
+		rec.Uses = map[string]*claimUse{}
+	}
+	return &rec, nil
+}
+
+// fields returns the bleve document of the claim.
+func (r *claimRecord) fields() map[string]any {
+	c := &r.Claim
+	var langs, sites, stances, spIDs, spNames, spKeys, names, years, articles []string
+	entities := []string{}
+	keys := []string{}
+	var dates []time.Time
+	for _, s := range c.Subjects {
+		entities = appendNew(entities, s.ID)
+		keys = appendNew(keys, klaim.NormalizeName(s.Name))
+		names = appendNew(names, s.Name)
+	}
+	newest := ""
+	for art, u := range r.Uses {
+		articles = append(articles, art)
+		langs = appendNew(langs, u.Lang)
+		sites = appendNew(sites, u.Site)
+		stances = appendNew(stances, u.Stances...)
+		spIDs = appendNew(spIDs, u.SpeakerIDs...)
+		spNames = appendNew(spNames, u.SpeakerNames...)
+		spKeys = appendNew(spKeys, u.SpeakerKeys...)
+		entities = appendNew(entities, u.Entities...)
+		keys = appendNew(keys, u.EntityKeys...)
+		names = appendNew(names, u.Names...)
+		for _, d := range u.Dates {
+			if t, err := time.Parse(time.DateOnly, d); err == nil {
+				dates = append(dates, t)
+				years = appendNew(years, d[:4])
+				newest = max(newest, d)
+			}
+		}
+	}
+	slices.Sort(articles)
+	if newest == "" {
+		newest = noDate
+	}
+	if c.Lang != "" {
+		langs = appendNew(langs, c.Lang)
+	}
+	src, _ := json.Marshal(r) // plain data: cannot fail
+	f := map[string]any{
+		fieldType:       typeClaim,
+		fieldTextID:     c.Text,
+		fieldTextEN:     c.Text,
+		fieldNames:      names,
+		fieldConcepts:   c.Concepts,
+		fieldClaim:      c.ID,
+		fieldArticle:    articles,
+		fieldLang:       langs,
+		fieldSite:       sites,
+		fieldStance:     stances,
+		fieldSpeakerID:  spIDs,
+		fieldSpeaker:    spNames,
+		fieldSpeakerKey: spKeys,
+		fieldEntities:   entities,
+		fieldEntityKeys: keys,
+		fieldYear:       years,
+		fieldSortDate:   newest,
+		fieldSource:     string(src),
+	}
+	if len(dates) > 0 {
+		f[fieldSaidAt] = dates
+	}
+	return f
+}
+
+// noDate sorts after every real date in a descending date sort.
+const noDate = "0000-00-00"
+
+// statementFields returns the bleve document of statement s of doc; c is its
+// claim (nil if the document lacks it) and ents the document's entities.
+func statementFields(doc *klaim.Document, s *klaim.Statement, c *klaim.Claim, ents map[string]*klaim.Entity) map[string]any {
+	lang := s.Article.Lang
+	if lang == "" {
+		lang = doc.Article.Lang
+	}
+	var idText, enText []string
+	add := func(lang, text string) {
+		if text == "" {
+			return
+		}
+		switch lang {
+		case "id":
+			idText = append(idText, text)
+		case "en":
+			enText = append(enText, text)
+		default: // unknown language: analyse it both ways
+			idText = append(idText, text)
+			enText = append(enText, text)
+		}
+	}
+	// The quote is usually part of the sentence; indexing it twice would
+	// only inflate its term frequencies.
+	if s.Quote != "" && !strings.Contains(s.Sentence, s.Quote) {
+		add(lang, s.Quote)
+	}
+	add(lang, s.Sentence)
+
+	var names, entities, entityKeys, speakerKeys, concepts []string
+	involve := func(ref klaim.EntityRef, speaker bool) {
+		if ref.ID == "" && ref.Name == "" {
+			return
+		}
+		names = appendNew(names, ref.Name)
+		entities = appendNew(entities, ref.ID)
+		keys := []string{klaim.NormalizeName(ref.Name)}
+		if e := ents[ref.ID]; e != nil {
+			keys = append(keys, klaim.NormalizeName(e.Name))
+			for _, a := range e.Aliases {
+				keys = append(keys, klaim.NormalizeName(a))
+			}
+		}
+		entityKeys = appendNew(entityKeys, keys...)
+		if speaker {
+			speakerKeys = appendNew(speakerKeys, keys...)
+		}
+	}
+	involve(klaim.EntityRef{ID: s.Speaker.ID, Name: s.Speaker.Name}, true)
+	if s.Speaker.Org != nil {
+		involve(*s.Speaker.Org, false)
+	}
+	for _, sub := range s.Subjects {
+		involve(sub, false)
+	}
+	claimText := s.Claim.Text
+	if c != nil {
+		for _, sub := range c.Subjects {
+			involve(sub, false)
+		}
+		concepts = c.Concepts
+		claimText = c.Text
+		add(c.Lang, claimText)
+	} else {
+		add(lang, claimText)
+	}
+
+	src, _ := json.Marshal(s) // plain data: cannot fail
+	site := s.Article.Site
+	if site == "" {
+		site = doc.Article.Site.Host
+	}
+	sortDate := noDate
+	f := map[string]any{
+		fieldType:       typeStatement,
+		fieldTextID:     strings.Join(idText, "\n"),
+		fieldTextEN:     strings.Join(enText, "\n"),
+		fieldNames:      names,
+		fieldStance:     string(s.Stance),
+		fieldLang:       lang,
+		fieldSpeakerID:  s.Speaker.ID,
+		fieldSpeaker:    s.Speaker.Name,
+		fieldSpeakerKey: speakerKeys,
+		fieldEntities:   entities,
+		fieldEntityKeys: entityKeys,
+		fieldSite:       site,
+		fieldClaim:      s.Claim.ID,
+		fieldArticle:    doc.Article.ID,
+		fieldConcepts:   concepts,
+		fieldSource:     string(src),
+	}
+	if d := statementDate(doc, s); !d.IsZero() {
+		f[fieldSaidAt] = d
+		f[fieldYear] = d.Format("2006")
+		sortDate = d.Format(time.DateOnly)
+	}
+	f[fieldSortDate] = sortDate
+	return f
+}
+
+// statementDate is when s was said: its SaidAt (YYYY-MM-DD, YYYY-MM or
+// YYYY, taken as the first day of the period), else the article's date.
+func statementDate(doc *klaim.Document, s *klaim.Statement) time.Time {
+	for _, v := range []string{s.SaidAt, s.Article.Published} {
+		if t, ok := parseDay(v); ok {
+			return t
+		}
+	}
+	if p := doc.Article.Published; !p.IsZero() {
+		return p.UTC().Truncate(24 * time.Hour)
+	}
+	return time.Time{}
+}
+
+func parseDay(v string) (time.Time, bool) {
+	for _, layout := range []string{time.DateOnly, "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// appendNew appends the values of vs that are not empty and not in list yet.
+func appendNew(list []string, vs ...string) []string {
+	for _, v := range vs {
+		if v != "" && !slices.Contains(list, v) {
+			list = append(list, v)
+		}
+	}
+	return list
+}
