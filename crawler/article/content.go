@@ -39,14 +39,15 @@ type extractor struct {
 }
 
 var (
-	// unlikelyRe marks boxes that are almost never article text.
-	unlikelyRe = regexp.MustCompile(`(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|popover|tooltip|rollover|hovercard|yom-remote|share|sharing|newsletter|subscri|promo|recommend|trending|popular|most-?read|baca-?juga|bacajuga|read-?more|readmore|tag-?list|tags-?list|taglist|tag-?cloud|author-?bio|signup|sign-up|cookie|modal|outbrain|taboola|navbar|navigation|masthead|toolbar|byline|dateline|timestamp|caption|credit|copyright|disclaimer|\bads?\b|advert|adsbygoogle|\bdfp\b|gpt-ad|ad-?slot|ad-?unit|ad-?container|ad-?wrap|jumplink|skip-link|print-only|visually-hidden|sr-only|screen-reader|rating|ticker|video-?player|playlist|newsletter|donate|paywall|subscription|login|signin|author-info|about-author|post-meta|entry-meta|article-meta|meta-info|share|topics|keywords|hashtag|inline-related|more-stories|also-read|lihat-juga|see-also|next-article|prev-article|nextprev|pagination|wp-block-embed`)
-	// maybeRe rescues boxes that match unlikelyRe but also say they hold
-	// the content ("main-content-header" is not "header").
-	maybeRe = regexp.MustCompile(`(?i)and|article|body|column|content|main|shadow|story|entry|post-text|detail`)
-	// positiveRe and negativeRe weigh a candidate's class and id.
-	positiveRe = regexp.MustCompile(`(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|isi|detail|konten|artikel|berita|read__|txt`)
-	negativeRe = regexp.MustCompile(`(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|caption|credit|byline|author|recommend|newsletter|social|nav|menu`)
+	// unlikely marks boxes that are almost never article text.
+	unlikely = newKeywords(`-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination popup popover tooltip rollover hovercard yom-remote share sharing newsletter subscri promo recommend trending popular most-read mostread baca-juga bacajuga readmore read-more taglist tag-list tags-list tag-cloud tagcloud author-bio authorbio signup sign-up cookie modal outbrain taboola navbar navigation masthead toolbar byline dateline timestamp caption credit copyright disclaimer advert adsbygoogle gpt-ad adslot ad-slot adunit ad-unit ad-container ad-wrap jumplink skip-link print-only visually-hidden sr-only screen-reader rating ticker video-player videoplayer playlist donate paywall subscription login signin author-info about-author post-meta entry-meta article-meta meta-info topics keywords hashtag inline-related more-stories also-read lihat-juga see-also next-article prev-article nextprev wp-block-embed`,
+		`ad ads dfp pager`)
+	// maybe rescues boxes that match unlikely but also say they hold the
+	// content ("main-content-header" is not "header").
+	maybe = newKeywords(`and article body column content main shadow story entry post-text detail`, ``)
+	// positive and negative weigh a candidate's class and id.
+	positive = newKeywords(`article body content entry hentry h-entry main page post text blog story isi detail konten artikel berita read__ txt`, ``)
+	negative = newKeywords(`-ad- hidden banner combx comment com- contact foot footer footnote gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags tool caption credit byline author recommend newsletter social nav menu`, `hid`)
 )
 
 // skipTags are elements whose content is never article text.
@@ -162,7 +163,7 @@ func shouldPrune(n *html.Node, byClass bool) bool {
 	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
 		// Custom elements are widgets (ad slots, players, share bars)
 		// more often than text; keep them only if they look like content.
-		if !maybeRe.MatchString(n.Data) {
+		if !maybe.match(n.Data) {
 			return true
 		}
 	}
@@ -180,7 +181,7 @@ func shouldPrune(n *html.Node, byClass bool) bool {
 		return false
 	}
 	ci := classID(n)
-	if ci != "" && unlikelyRe.MatchString(ci) && !maybeRe.MatchString(ci) {
+	if ci != "" && unlikely.match(ci) && !maybe.match(ci) {
 		return true
 	}
 	return false
@@ -306,10 +307,10 @@ func classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		if negativeRe.MatchString(v) {
+		if negative.match(v) {
 			w -= 25
 		}
-		if positiveRe.MatchString(v) {
+		if positive.match(v) {
 			w += 25
 		}
 	}

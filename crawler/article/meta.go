@@ -33,8 +33,8 @@ type metadata struct {
 }
 
 var (
-	bylineClass = regexp.MustCompile(`(?i)author|byline|penulis|reporter|writer|contributor|creator|editor|redaktur|kontributor`)
-	dateClass   = regexp.MustCompile(`(?i)date|time|publish|posted|tanggal|waktu|tgl|jam|dateline`)
+	bylineClass = newKeywords(`author byline penulis reporter writer contributor creator editor redaktur kontributor`, ``)
+	dateClass   = newKeywords(`date time publish posted tanggal waktu tgl dateline`, `jam`)
 	bylineText  = regexp.MustCompile(`(?i)^(?:penulis|reporter|editor|oleh|pewarta|kontributor|written by|words by|by|author|authors)\s*[:|]?\s+\S`)
 )
 
@@ -164,12 +164,12 @@ func (md *metadata) element(n *html.Node) bool {
 		}
 	}
 	if ci := classID(n); ci != "" && len(ci) < 200 {
-		if bylineClass.MatchString(ci) && len(md.bylines) < 20 {
+		if bylineClass.match(ci) && len(md.bylines) < 20 {
 			if t := innerText(n); t != "" && utf8.RuneCountInString(t) < 120 {
 				md.bylines = append(md.bylines, t)
 			}
 		}
-		if dateClass.MatchString(ci) && len(md.dateTexts) < 40 {
+		if dateClass.match(ci) && len(md.dateTexts) < 40 {
 			if t := innerText(n); t != "" && utf8.RuneCountInString(t) < 100 {
 				md.dateTexts = append(md.dateTexts, t)
 			}
