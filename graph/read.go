@@ -90,7 +90,8 @@ func (s *Store) jsonRecords(ctx context.Context, nodes []graph.Ref) ([][]string,
 // nodeRef returns the ref of an ID's node, or an error wrapping
 // klaim.ErrNotFound.
 func (s *Store) nodeRef(what, id string) (graph.Ref, error) {
-	if ref := s.qs.ValueOf(node(id)); ref != nil {
+	// The SQL backend's ValueOf hashes without looking the node up.
+	if ref := s.qs.ValueOf(node(id)); ref != nil && (s.kv != nil || s.qs.NameOf(ref) != nil) {
 		return ref, nil
 	}
 	return nil, fmt.Errorf("%s %q: %w", what, id, klaim.ErrNotFound)
@@ -605,6 +606,9 @@ func (s *Store) Stats(ctx context.Context) (klaim.Stats, error) {
 		*c.n = len(set.refs)
 	}
 	qst, err := s.qs.Stats(ctx, false)
+	if err == nil && qst.Quads.Size < 0 { // the SQL backend may have no estimate
+		qst, err = s.qs.Stats(ctx, true)
+	}
 	if err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}
