@@ -187,7 +187,9 @@ func (s *fakeStore) allEntities() ([]klaim.Entity, error) {
 	for _, id := range order {
 		out = append(out, *byID[id])
 	}
-	slices.SortFunc(out, func(a, b klaim.Entity) int { return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID)) })
+	slices.SortFunc(out, func(a, b klaim.Entity) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
 	return out, nil
 }
 

@@ -1,7 +1,7 @@
 // klaim search page: progressive enhancement of the server-rendered page.
 // Without this script every link and the form work as plain HTML. With it,
 // searches, facets, claims and speakers load from the JSON API in place.
-// Every text goes into the page through textContent, never innerHTML.
+// Every text goes into the page as a text node, never parsed as markup.
 "use strict";
 (function () {
   var STANCES = ["claim", "deny", "admit", "apologize"];

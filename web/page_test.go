@@ -1,0 +1,113 @@
+package web
+
+import (
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+)
+
+func newTestLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+
+func TestPages(t *testing.T) {
+	f := newFixture(t, "", bulkDoc(30))
+	tests := []struct {
+		name, target string
+		status       int
+		want, not    []string
+	}{
+		{"home", "/", 200, []string{`<form id="search"`, `<label for="q">`, "Cari pernyataan", "statements · pernyataan", `/static/app.js?v=`}, nil},
+		{"search without JS", "/?q=pesan+pribadi", 200, []string{
+			"Kooswardini Wulandari", "Director of Communications, Netflix", `class="badge badge-deny"`,
+			"Kami sama sekali tidak pernah mengakses pesan pribadi", `href="https://www.viva.co.id/digital/netflix-bantah"`,
+			"viva.co.id", "2018-12-19", `href="/claim/cl_pm"`, `href="/entity/en_koos"`, `value="pesan pribadi"`,
+		}, nil},
+		{"facet links", "/?q=users", 200, []string{`href="/?q=users&amp;stance=claim"`, `href="/?from=2018-01-01&amp;q=users&amp;to=2018-12-31"`, "Stance · Sikap"}, nil},
+		{"active facet", "/?q=users&stance=admit", 200, []string{`aria-current="true">admits · mengakui`, `<option value="admit" selected>`}, []string{"badge-apologize\">apologizes"}},
+		{"next page link", "/?q=bulk", 200, []string{`rel="next"`, "cursor="}, nil},
+		{"bad filter", "/?q=x&stance=lie", 400, []string{`role="alert"`, "unknown stance"}, nil},
+		{"claim page", "/claim/cl_pm", 200, []string{"Netflix can read Facebook users", "Timeline · Linimasa", "Denied by · Dibantah oleh", "The New York Times"}, nil},
+		{"entity page", "/entity/en_koos", 200, []string{"Kooswardini Wulandari", "works_for (Director of Communications)", "Relations · Hubungan"}, nil},
+		{"entity page by name", "/entity/Facebook", 200, []string{"Also known as", "FB", "Statements about"}, nil},
+		{"unknown claim", "/claim/cl_nope", 404, []string{"Not found · Tidak ditemukan", "cl_nope"}, nil},
+		{"unknown entity", "/entity/en_nope", 404, []string{"Not found"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(t, f.srv, "GET", tt.target, nil)
+			if rec.Code != tt.status {
+				t.Fatalf("status = %d, want %d\n%s", rec.Code, tt.status, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type = %q", ct)
+			}
+			if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+				t.Errorf("CSP = %q", csp)
+			}
+			body := rec.Body.String()
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %s", w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(body, w) {
+					t.Errorf("page has %s", w)
+				}
+			}
+			if strings.Contains(body, "http://") || strings.Contains(body, "//fonts.") || strings.Contains(body, "cdn") {
+				t.Error("page loads something from elsewhere")
+			}
+		})
+	}
+}
+
+// TestXSS renders every page that shows the hostile article and checks that
+// its quote, title, URL, site and names come out as text, never as markup.
+func TestXSS(t *testing.T) {
+	f := newFixture(t, "")
+	for _, target := range []string{"/?q=trust", "/claim/cl_xss", "/entity/en_hacker", "/?speaker=" + "%3Cscript%3E"} {
+		t.Run(target, func(t *testing.T) {
+			rec := do(t, f.srv, "GET", target, nil)
+			body := rec.Body.String()
+			for _, bad := range []string{"<script>alert", `<img src=x`, `href="javascript:`, `"><b>`, `<b>"`} {
+				if strings.Contains(body, bad) {
+					t.Errorf("%s: unescaped %s in\n%s", target, bad, body)
+				}
+			}
+			if strings.Contains(target, "speaker") {
+				return
+			}
+			if !strings.Contains(body, "&lt;") {
+				t.Errorf("%s: the hostile text is missing instead of escaped", target)
+			}
+		})
+	}
+	rec := do(t, f.srv, "GET", "/?q=trust", nil)
+	if !strings.Contains(rec.Body.String(), `&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt; trust me`) {
+		t.Errorf("the quote is not shown escaped:\n%s", rec.Body)
+	}
+}
+
+func TestStatic(t *testing.T) {
+	f := newFixture(t, "")
+	for _, tt := range []struct{ file, ctype string }{{"app.js", "text/javascript"}, {"style.css", "text/css"}} {
+		rec := do(t, f.srv, "GET", "/static/"+tt.file+"?v="+f.srv.page.version, nil)
+		if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), tt.ctype) || rec.Body.Len() < 500 {
+			t.Errorf("%s: %d %q %d bytes", tt.file, rec.Code, rec.Header().Get("Content-Type"), rec.Body.Len())
+		}
+		if !strings.Contains(rec.Header().Get("Cache-Control"), "immutable") {
+			t.Errorf("%s: versioned file not cached for long: %q", tt.file, rec.Header().Get("Cache-Control"))
+		}
+		if rec := do(t, f.srv, "GET", "/static/"+tt.file, nil, "If-None-Match", rec.Header().Get("ETag")); rec.Code != 304 {
+			t.Errorf("%s: revalidation gave %d, want 304", tt.file, rec.Code)
+		}
+	}
+	if rec := do(t, f.srv, "GET", "/static/../server.go", nil); rec.Code != 404 {
+		t.Errorf("path escape: %d", rec.Code)
+	}
+	js := string(f.srv.page.static["app.js"].body)
+	if strings.Contains(js, "innerHTML") || strings.Contains(js, "insertAdjacentHTML") || strings.Contains(js, "document.write") {
+		t.Error("app.js writes markup from strings; it must build nodes with textContent")
+	}
+}
