@@ -30,6 +30,7 @@ type nodeStats struct {
 	textLen, linkLen, commas int
 	paras, imgs, lis, inputs int
 	headings, embeds         int
+	good                     int // characters in text-like paragraphs (long, few links)
 	score                    float64
 	scored                   bool
 }
@@ -40,11 +41,11 @@ type extractor struct {
 
 var (
 	// unlikely marks boxes that are almost never article text.
-	unlikely = newKeywords(`-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination popup popover tooltip rollover hovercard yom-remote share sharing newsletter subscri promo recommend trending popular most-read mostread baca-juga bacajuga readmore read-more taglist tag-list tags-list tag-cloud tagcloud author-bio authorbio signup sign-up cookie modal outbrain taboola navbar navigation masthead toolbar byline dateline timestamp caption credit copyright disclaimer advert adsbygoogle gpt-ad adslot ad-slot adunit ad-unit ad-container ad-wrap jumplink skip-link print-only visually-hidden sr-only screen-reader rating ticker video-player videoplayer playlist donate paywall subscription login signin author-info about-author post-meta entry-meta article-meta meta-info topics keywords hashtag inline-related more-stories also-read lihat-juga see-also next-article prev-article nextprev wp-block-embed`,
+	unlikely = newKeywords(`-ad- ai2html banner breadcrumb combx comment community cover-wrap disqus extra footer gdpr header legends menu related remark replies rss shoutbox sidebar skyscraper social sponsor supplemental ad-break agegate pagination popup popover tooltip rollover hovercard yom-remote share sharing newsletter subscri promo recommend trending popular most-read mostread baca-juga bacajuga readmore read-more taglist tag-list tags-list tag-cloud tagcloud author-bio authorbio signup sign-up cookie modal outbrain taboola navbar navigation masthead toolbar byline dateline timestamp caption credit copyright disclaimer advert adsbygoogle gpt-ad adslot ad-slot adunit ad-unit ad-container ad-wrap jumplink skip-link print-only visually-hidden sr-only screen-reader rating ticker video-player videoplayer playlist donate paywall subscription login signin author-info about-author post-meta entry-meta article-meta meta-info topics keywords hashtag inline-related more-stories also-read lihat-juga see-also next-article prev-article nextprev`,
 		`ad ads dfp pager`)
 	// maybe rescues boxes that match unlikely but also say they hold the
 	// content ("main-content-header" is not "header").
-	maybe = newKeywords(`and article body column content main shadow story entry post-text detail`, ``)
+	maybe = newKeywords(`and article body column content main shadow story entry post-text detail embed`, ``)
 	// positive and negative weigh a candidate's class and id.
 	positive = newKeywords(`article body content entry hentry h-entry main page post text blog story isi detail konten artikel berita read__ txt`, ``)
 	negative = newKeywords(`-ad- hidden banner combx comment com- contact foot footer footnote gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags tool caption credit byline author recommend newsletter social nav menu`, `hid`)
@@ -160,12 +161,9 @@ func shouldPrune(n *html.Node, byClass bool) bool {
 	if skipTags[n.DataAtom] {
 		return true
 	}
-	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
-		// Custom elements are widgets (ad slots, players, share bars)
-		// more often than text; keep them only if they look like content.
-		if !maybe.match(n.Data) {
-			return true
-		}
+	if n.DataAtom == 0 && strings.Contains(n.Data, "-") && unlikely.match(n.Data) && !maybe.match(n.Data) {
+		// A custom element named like a widget: <ad-slot>, <social-share>.
+		return true
 	}
 	if isHidden(n) {
 		return true
@@ -243,6 +241,10 @@ func (e *extractor) computeStats(root *html.Node) *nodeStats {
 			if len(stack) > 0 {
 				p := stack[len(stack)-1].st
 				s := done.st
+				if s.good == 0 && s.textLen >= 70 && s.linkLen*4 < s.textLen && isParagraphLike(done.n) {
+					s.good = s.textLen
+				}
+				p.good += s.good
 				p.textLen += s.textLen
 				p.commas += s.commas
 				p.paras += s.paras
@@ -423,6 +425,24 @@ func (e *extractor) candidate(body *html.Node) []*html.Node {
 	}
 	for top.Parent != nil && top.Parent != body && onlyElementChild(top) {
 		top = top.Parent
+	}
+	// Climb further while the parent adds a real amount of paragraph text
+	// and what it adds is mostly such text, not navigation or teasers: an
+	// article split into sections that sit in separate wrappers.
+	for p := top.Parent; p != nil && p != body && p.Type == html.ElementNode; p = p.Parent {
+		ts, ps := e.stats[top], e.stats[p]
+		extraGood := ps.good - ts.good
+		extraText := ps.textLen - ts.textLen
+		if extraGood < 200 || float64(extraGood) < 0.15*float64(ts.good) || extraGood*2 < extraText {
+			if extraText > 0 {
+				break
+			}
+			continue
+		}
+		top = p
+		if s := e.stats[p]; s.scored && s.score > topScore {
+			topScore = s.score
+		}
 	}
 	// Join siblings that hold article text too.
 	parent := top.Parent
@@ -609,6 +629,12 @@ func (e *extractor) keepBox(n *html.Node) bool {
 	if st == nil {
 		return true
 	}
+	ci := lowerASCII(classID(n))
+	if strings.Contains(ci, "embed") || strings.Contains(ci, "tweet") {
+		// Embedded posts (tweets, Instagram) quote what people said;
+		// they are link-heavy by nature.
+		return st.linkLen*10 < st.textLen*9
+	}
 	w := classWeight(n)
 	if w < 0 {
 		return false
@@ -694,7 +720,7 @@ func (m *emitter) walk(n *html.Node, depth int) {
 
 // furniture matches whole paragraphs that are site furniture rather than
 // article text, in Indonesian and English.
-var furniture = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?|artikel terkait|berita terkait|related|read (?:more|also|next)|see also|also read|more:|recommended|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|scroll to (?:continue|resume)|share (?:this|on)|bagikan|follow us|ikuti (?:kami|berita)|sign up|subscribe|click here|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright|hak cipta|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\b|komentar\b|leave a (?:comment|reply)|\[gambas:)`)
+var furniture = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?|artikel terkait|berita terkait|related|read (?:more|also|next)|see also|also read|more:|recommended|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)|bagikan|follow us|ikuti (?:kami|berita)|sign up|subscribe|click here|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright|hak cipta|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\b|komentar\b|leave a (?:comment|reply)|\[gambas:)`)
 
 // inlineFurniture is removed from inside paragraphs.
 var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\b|\bSCROLL TO (?:CONTINUE|RESUME) WITH CONTENT\b`)
@@ -703,6 +729,12 @@ var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\
 // when ("By Justine Coleman - 11/18/19 11:04 PM EST", "Updated: 18 Nov
 // 2019 9:38 pm").
 var dateline = regexp.MustCompile(`(?i)^(?:by\s+\p{Lu}|updated\b|posted\b|published\b|last (?:updated|modified)\b|diperbarui\b|dipublikasikan\b|diterbitkan\b)`)
+
+// creditEnd matches the end of a photo credit line.
+var creditEnd = regexp.MustCompile(`(?i)(?:getty images|shutterstock|istock(?:photo)?|antara foto|ap photo|afp photo|reuters/[^ ]+)\)?\.?$`)
+
+// contactLine matches the author's contact blurb under an article.
+var contactLine = regexp.MustCompile(`(?i)\b(?:reached at|reach (?:him|her|them|me) at|contact (?:him|her|them|me|us)|email (?:him|her|them|me|us)|follow (?:him|her|them|me|us) on|write to)\b`)
 
 // shortcode matches unrendered WordPress shortcodes ("[button link=...]").
 var shortcode = regexp.MustCompile(`^\[/?[a-z_\-]+(?:\s[^\]]*)?\]`)
@@ -735,6 +767,12 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 		}
 		if n < 100 && dateline.MatchString(t) && !sentenceEnd.MatchString(t) {
 			continue
+		}
+		if n < 80 && creditEnd.MatchString(t) {
+			continue // a photo credit
+		}
+		if n < 250 && strings.Contains(t, "@") && contactLine.MatchString(t) {
+			continue // "Reach the writer at x@example.com. Follow her on Twitter."
 		}
 		if n < 150 && strings.ContainsRune(t, '©') {
 			continue // a photo credit or copyright line
