@@ -36,6 +36,13 @@ func wordSet(s string) map[string]bool {
 // (too short, another language, or an even mix). It reads at most the
 // first 4000 words.
 func DetectLang(text string) string {
+	l, _ := detectLang(text)
+	return l
+}
+
+// detectLang is DetectLang that also returns the share of the words that
+// are stop words of the detected language.
+func detectLang(text string) (string, float64) {
 	var id, en float64
 	words := 0
 	start := -1
@@ -75,19 +82,19 @@ func DetectLang(text string) string {
 	}
 	total := id + en
 	if total < 1 {
-		return ""
+		return "", 0
 	}
 	// Demand a clear majority, and for longer texts a real share of
 	// function words: a page in a third language still shares a few
 	// words with English.
 	if words > 30 && total < float64(words)/10 {
-		return ""
+		return "", 0
 	}
 	switch {
 	case id > en*1.5:
-		return "id"
+		return "id", id / float64(words)
 	case en > id*1.5:
-		return "en"
+		return "en", en / float64(words)
 	}
-	return ""
+	return "", 0
 }

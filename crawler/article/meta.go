@@ -395,6 +395,9 @@ func (md *metadata) site(canonical string) klaim.Site {
 	}
 	s.Name = cleanSpace(md.first("og:site_name", "application-name", "twitter:site"))
 	s.Name = strings.TrimPrefix(s.Name, "@")
+	if i := strings.Index(s.Name, " | "); i > 0 {
+		s.Name = s.Name[:i] // "LinkNaija | Nigeria's popular news platform"
+	}
 	if s.Name == "" {
 		for _, o := range md.articleLD() {
 			if p := str(o["publisher"]); p != "" {
@@ -500,9 +503,13 @@ func (md *metadata) lang(text string) string {
 			break
 		}
 	}
-	detected := DetectLang(text)
+	detected, share := detectLang(text)
 	switch {
 	case detected != "" && (declared == "" || declared == "en" || declared == "id"):
+		return detected
+	case detected != "" && share >= 0.2:
+		// A page declared in a third language whose text is plainly
+		// English or Indonesian (a translated template).
 		return detected
 	case declared != "":
 		return declared
@@ -580,7 +587,12 @@ var notNames = map[string]bool{
 	"penulis": true, "author": true, "guest": true, "anonymous": true, "unknown": true, "newsroom": true,
 	"the associated press": false, "wire": true, "staff writer": true, "staff reporter": true,
 	"by": true, "oleh": true, "tim": true, "team": true, "user": true, "humas": true, "contributor": true,
+	"nama": true, "name": true, "staff reports": true, "wires": true, "desk": true,
 }
+
+// roleWords mark a byline fragment that is a job, not a name ("AP Auto
+// Writer", "Staff Reports").
+var roleWords = newKeywords(``, `writer writers correspondent correspondents editor editors columnist contributor contributors reporter reporters staff covers desk`)
 
 var (
 	bylinePrefix = regexp.MustCompile(`(?i)^(?:penulis|reporter|editor|oleh|pewarta|kontributor|written by|words by|posted by|by|author|authors|redaktur|editor)\s*[:|]?\s*`)
@@ -610,13 +622,19 @@ func (md *metadata) authors(site klaim.Site) []string {
 			raw = raw[:0]
 		}
 	}
-	if len(raw) == 0 {
-		raw = append(raw, md.relAuthor...)
+	if len(raw) > 0 {
+		return cleanNames(raw, site)
 	}
-	if len(raw) == 0 {
-		raw = append(raw, md.bylines...)
+	// Visible bylines: the first one that names someone. Later ones
+	// belong to comments, related articles or author boxes.
+	for _, group := range [][]string{md.relAuthor, md.bylines} {
+		for _, b := range group {
+			if n := cleanNames([]string{b}, site); len(n) > 0 {
+				return n
+			}
+		}
 	}
-	return cleanNames(raw, site)
+	return nil
 }
 
 // cleanNames turns byline strings into person names: prefixes ("By",
@@ -640,9 +658,10 @@ func cleanNames(raw []string, site klaim.Site) []string {
 			for _, name := range nameSplit.Split(seg, -1) {
 				name = strings.Trim(name, " .:-–—@")
 				name = bylinePrefix.ReplaceAllString(name, "")
-				if !looksLikeName(name) {
+				if !looksLikeName(name) || roleWords.match(name) || isCredential(name) {
 					continue
 				}
+				name = fixCase(name)
 				k := normKey(name)
 				if notNames[strings.ToLower(name)] || k == siteKey || k == hostKey || (siteKey != "" && strings.Contains(k, siteKey)) || seen[k] {
 					continue
@@ -674,6 +693,38 @@ func splitBylines(s string) []string {
 		out = append(out, strings.Trim(s[l[0]:end], " |,-"))
 	}
 	return out
+}
+
+// isCredential reports whether s is a degree or title written after a name
+// ("MS", "RDN", "PhD").
+func isCredential(s string) bool {
+	if len(s) > 5 || strings.Contains(s, " ") {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(s, ".")) {
+	case "phd", "ph.d", "md", "ms", "msc", "ma", "mba", "rdn", "rd", "jr", "sr", "ii", "iii", "cfa", "se", "sh", "mh", "msi":
+		return true
+	}
+	up := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up == utf8.RuneCountInString(s) && up <= 3
+}
+
+// fixCase turns an all-capitals byline ("TOM KRISHER") into "Tom Krisher".
+func fixCase(s string) string {
+	if strings.ToUpper(s) != s || strings.ToLower(s) == s {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 // looksLikeName accepts one to five words of letters (with the usual name
