@@ -1,0 +1,351 @@
+package claims
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/klaim/klaim"
+)
+
+// Thresholds of concept overlap (Jaccard index) for two statements to be
+// about the same claim. Concepts are coarse (an entity, "private message",
+// "access"), so one shared concept in three is chance but two in three is a
+// proposition: within an article, where the story is one, 0.4 suffices;
+// across articles, where the same entities recur in different stories, a
+// stored claim is reused from 0.5.
+const (
+	joinInArticle  = 0.4
+	joinAcross     = 0.5
+	maxKeyConcepts = 8
+)
+
+// mspan is an entity (or a first-person pronoun) mentioned at bytes [s, e).
+type mspan struct {
+	s, e  int
+	ent   *entity
+	first bool
+}
+
+// cluster is a claim of the article: statements about one proposition.
+type cluster struct {
+	stmts []*stmt
+	count map[string]int
+	key   []string
+	id    string
+	text  string
+	subj  []*entity
+}
+
+// concepts computes a statement's concepts: the entities its quote or
+// clause mentions (we/kami standing for the speaker's organisation) and the
+// glossary concepts of its words.
+func (r *run) concepts(s *stmt) {
+	seen := make(map[string]bool)
+	add := func(c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			s.conc = append(s.conc, c)
+		}
+	}
+	var buf []token
+	for _, c := range s.content {
+		lo := sort.Search(len(r.mspans), func(i int) bool { return r.mspans[i].s >= c[0] })
+		for k := lo; k < len(r.mspans) && r.mspans[k].s < c[1]; k++ {
+			m := r.mspans[k]
+			e := m.ent
+			if m.first {
+				e = s.speaker
+				if e.org != nil {
+					e = e.org
+				}
+			}
+			if e == nil || e.kind == klaim.KindPlace || e.kind == klaim.KindDocument {
+				continue
+			}
+			if !seen[e.id] && e != s.speaker {
+				s.subj = append(s.subj, e)
+			}
+			add(e.id)
+		}
+		buf = tokenize(r.text, c[0], c[1], buf[:0])
+		for i := 0; i < len(buf); i++ {
+			if v, n, ok := r.x.glo.trie.match(buf, i, len(buf)); ok {
+				id := r.x.glo.ids[v]
+				if !r.x.lex.is("speechconcept", strings.TrimPrefix(id, "c:")) {
+					add(id)
+				}
+				i += n - 1
+			}
+		}
+	}
+}
+
+func jaccard(a []string, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for _, c := range a {
+		if b[c] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+func set(cs []string) map[string]bool {
+	m := make(map[string]bool, len(cs))
+	for _, c := range cs {
+		m[c] = true
+	}
+	return m
+}
+
+// cluster groups the article's statements into claims.
+func (r *run) cluster() []*cluster {
+	var cls []*cluster
+	join := func(c *cluster, s *stmt) {
+		c.stmts = append(c.stmts, s)
+		for _, k := range s.conc {
+			c.count[k]++
+		}
+		s.claim = c
+	}
+	keyset := func(c *cluster) map[string]bool {
+		m := make(map[string]bool)
+		half := (len(c.stmts) + 1) / 2
+		for k, n := range c.count {
+			if n >= half || len(c.stmts) <= 2 {
+				m[k] = true
+			}
+		}
+		return m
+	}
+	for _, s := range r.stmts {
+		r.concepts(s)
+	}
+	for _, s := range r.stmts {
+		if s.target != nil && s.target.claim != nil {
+			join(s.target.claim, s)
+			continue
+		}
+		var best *cluster
+		bestJ := 0.0
+		for _, c := range cls {
+			if j := jaccard(s.conc, keyset(c)); j > bestJ {
+				best, bestJ = c, j
+			}
+		}
+		switch {
+		case best != nil && bestJ >= joinInArticle:
+		case len(s.conc) < 2 && s.stance != klaim.StanceClaim && len(cls) > 0:
+			// "Ini sangat tidak benar": a denial with nothing of its own
+			// answers what the article was last about.
+			best = r.stmts[0].claim
+			for _, o := range r.stmts {
+				if o == s {
+					break
+				}
+				if o.claim != nil && o.stance.Opposes(s.stance) || o.claim != nil && s.stance == klaim.StanceApologize {
+					best = o.claim
+				}
+			}
+		default:
+			best = &cluster{count: make(map[string]int)}
+			cls = append(cls, best)
+		}
+		if best == nil {
+			best = &cluster{count: make(map[string]int)}
+			cls = append(cls, best)
+		}
+		join(best, s)
+	}
+	for _, c := range cls {
+		ks := keyset(c)
+		for k := range ks {
+			c.key = append(c.key, k)
+		}
+		sort.Slice(c.key, func(i, j int) bool {
+			ni, nj := c.count[c.key[i]], c.count[c.key[j]]
+			if ni != nj {
+				return ni > nj
+			}
+			return c.key[i] < c.key[j]
+		})
+		if len(c.key) > maxKeyConcepts {
+			c.key = c.key[:maxKeyConcepts]
+		}
+		sort.Strings(c.key)
+		c.text = r.claimText(c)
+		seen := make(map[*entity]bool)
+		for _, s := range c.stmts {
+			for _, e := range s.subj {
+				if !seen[e] && containsStr(c.key, e.id) {
+					seen[e] = true
+					c.subj = append(c.subj, e)
+				}
+			}
+		}
+	}
+	return cls
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// claimText picks a readable text for a claim: the reported clause of its
+// first statement that reports one (a report or a claim rather than a
+// denial), else the first sentence of its first quote.
+func (r *run) claimText(c *cluster) string {
+	pick := c.stmts[0]
+	for _, s := range c.stmts {
+		if s.stance == klaim.StanceClaim && len(s.content) > 0 {
+			pick = s
+			break
+		}
+	}
+	if len(pick.content) == 0 {
+		return trimText(r.text[pick.sent[0]:pick.sent[1]], 240)
+	}
+	t := r.text[pick.content[0][0]:pick.content[0][1]]
+	if pick.direct {
+		t = firstSentence(t)
+	}
+	return trimText(t, 240)
+}
+
+// firstSentence returns s up to its first sentence end.
+func firstSentence(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			if i+1 >= len(s) || s[i+1] == ' ' {
+				if i >= 20 {
+					return s[:i+1]
+				}
+			}
+		}
+	}
+	return s
+}
+
+// trimText cuts s to at most n bytes at a word boundary, trims punctuation
+// and space at its ends.
+func trimText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > n {
+		cut := strings.LastIndexByte(s[:n], ' ')
+		if cut < n/2 {
+			cut = n
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		s = s[:cut] + " …"
+	}
+	return strings.Trim(s, " ,;:\"“”'‘’«»")
+}
+
+// document assembles the klaim.Document: claims get their IDs (a stored
+// claim with similar concepts when f finds one, else one derived from the
+// concepts), statements their rebuttals.
+func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, error) {
+	doc := &klaim.Document{Article: *r.a, Statements: []klaim.Statement{}, Entities: []klaim.Entity{}, Claims: []klaim.Claim{}, Relations: r.rels}
+	if doc.Relations == nil {
+		doc.Relations = []klaim.Relation{}
+	}
+	cls := r.cluster()
+	claimSeen := make(map[string]bool)
+	for _, c := range cls {
+		if len(c.key) == 0 {
+			c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
+		} else {
+			c.id = klaim.ClaimID(strings.Join(c.key, " "))
+			if f != nil {
+				found, err := f.SimilarClaims(ctx, c.key, 10)
+				if err != nil {
+					return nil, fmt.Errorf("similar claims: %w", err)
+				}
+				ks := set(c.key)
+				bestJ := 0.0
+				for _, o := range found {
+					if j := jaccard(o.Concepts, ks); j >= joinAcross && (j > bestJ || j == bestJ && o.ID < c.id) {
+						c.id, bestJ = o.ID, j
+					}
+				}
+			}
+		}
+		if claimSeen[c.id] {
+			continue
+		}
+		claimSeen[c.id] = true
+		cl := klaim.Claim{ID: c.id, Text: c.text, Lang: r.lang, Concepts: c.key}
+		for _, e := range c.subj {
+			cl.Subjects = append(cl.Subjects, klaim.EntityRef{ID: e.id, Name: e.name})
+		}
+		doc.Claims = append(doc.Claims, cl)
+	}
+	for _, s := range r.stmts {
+		s.id = klaim.StatementID(r.a.ID, s.span)
+	}
+	ref := r.a.Ref()
+	for _, s := range r.stmts {
+		st := klaim.Statement{
+			ID: s.id, Article: ref, Stance: s.stance,
+			Speaker: klaim.SpeakerRef{ID: s.speaker.id, Name: s.speaker.name, Kind: s.speaker.kind, Role: s.speaker.role},
+			Claim:   klaim.ClaimRef{ID: s.claim.id, Text: s.claim.text},
+			Direct:  s.direct, Cue: s.cue, Span: s.span, SaidAt: s.said, Rebuts: []string{},
+			Sentence: strings.TrimSpace(r.text[s.sent[0]:s.sent[1]]),
+		}
+		if s.speaker.org != nil {
+			st.Speaker.Org = &klaim.EntityRef{ID: s.speaker.org.id, Name: s.speaker.org.name}
+		}
+		var q []string
+		for _, c := range s.content {
+			q = append(q, strings.TrimSpace(r.text[c[0]:c[1]]))
+		}
+		st.Quote = strings.Join(q, " ")
+		for _, e := range s.subj {
+			st.Subjects = append(st.Subjects, klaim.EntityRef{ID: e.id, Name: e.name})
+		}
+		for _, o := range s.claim.stmts {
+			if o == s || o.speaker == s.speaker {
+				continue
+			}
+			// A denial answers every claim or admission of its claim; a claim
+			// answers the denials made before it.
+			if s.stance.Opposes(o.stance) && (s.stance == klaim.StanceDeny || o.span[0] < s.span[0]) {
+				st.Rebuts = append(st.Rebuts, o.id)
+			}
+		}
+		if s.target != nil && s.target.claim != s.claim && s.stance.Opposes(s.target.stance) {
+			st.Rebuts = append(st.Rebuts, s.target.id)
+		}
+		doc.Statements = append(doc.Statements, st)
+	}
+	relsOf := make(map[string][]klaim.Relation)
+	for _, rel := range doc.Relations {
+		relsOf[rel.From.ID] = append(relsOf[rel.From.ID], rel)
+		relsOf[rel.To.ID] = append(relsOf[rel.To.ID], rel)
+	}
+	for _, e := range r.order {
+		ent := klaim.Entity{ID: e.id, Name: e.name, Kind: e.kind, Aliases: e.aliases, Relations: relsOf[e.id]}
+		if ent.Aliases == nil {
+			ent.Aliases = []string{}
+		}
+		if ent.Relations == nil {
+			ent.Relations = []klaim.Relation{}
+		}
+		doc.Entities = append(doc.Entities, ent)
+	}
+	return doc, nil
+}

@@ -1,0 +1,459 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/klaim/klaim"
+)
+
+// entity is an entity of the article being analysed.
+type entity struct {
+	id, name string
+	kind     klaim.EntityKind
+	aliases  []string
+	known    bool // from the gazetteer
+	role     string
+	org      *entity
+	// salience: the sentence numbers it was last seen in, as anything, as a
+	// subject and as a speaker
+	lastSent, lastSubj, lastSpeaker int
+}
+
+// pronKind is what a pronoun or description can refer to.
+type pronKind uint8
+
+const (
+	pronNone       pronKind = iota
+	pronPerson              // ia, dia, -nya, he, she
+	pronOrg                 // mereka, pihaknya, they, it
+	pronDescOrg             // perusahaan tersebut, the company
+	pronDescPerson          // the spokesperson, sang menteri
+	pronDoc                 // dokumen tersebut, the filing
+	pronPost                // the statement, postingan blog tersebut: the last speaker's
+	pronFirst               // kami, we: the speaker of the quote
+)
+
+// mention is an entity, pronoun or description found in a sentence: tokens
+// [a, b) of the paragraph.
+type mention struct {
+	a, b    int
+	ent     *entity
+	pron    pronKind
+	oblique bool // after a preposition or as a possessor: not a subject
+	inq     bool
+	title   bool // introduced by a title (Pak, Mr, Dr): a person
+}
+
+// span is a role phrase found in a sentence: tokens [a, b).
+type span struct{ a, b int }
+
+// entityFor returns the article's entity of canonical name name, creating it.
+func (r *run) entityFor(name string, kind klaim.EntityKind, known bool) *entity {
+	id := klaim.EntityID(name)
+	if e := r.ents[id]; e != nil {
+		if !e.known && known {
+			e.known, e.kind, e.name = true, kind, name
+		}
+		return e
+	}
+	e := &entity{id: id, name: name, kind: kind, known: known, lastSent: -10, lastSubj: -10, lastSpeaker: -10}
+	r.ents[id] = e
+	r.order = append(r.order, e)
+	return e
+}
+
+func (e *entity) addAlias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(e.aliases) >= 16 {
+		return
+	}
+	for _, a := range e.aliases {
+		if a == s {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, s)
+}
+
+// surface returns the text of tokens [a, b).
+func (r *run) surface(toks []token, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return r.text[toks[a].s:toks[b-1].e]
+}
+
+// mentions finds the entities, pronouns, descriptions and role phrases of the
+// sentence toks[a:b].
+func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]mention, []span) {
+	lex := r.x.lex
+	headline := isHeadline(toks, a, b)
+	first := a // the sentence's first word
+	for first < b && !toks[first].word {
+		first++
+	}
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if !t.word {
+			continue
+		}
+		// Role phrases: "juru bicara", "VP Product Partnership", "CEO".
+		k := i
+		for k < b && toks[k].word && toks[k].cap && lex.is("rolemod", toks[k].low) && k-i < 4 {
+			if _, _, ok := lex.roles.match(toks, k, b); ok {
+				break
+			}
+			k++
+		}
+		if _, n, ok := lex.roles.match(toks, k, b); ok {
+			j := k + n
+			for j < b && toks[j].word {
+				if _, n2, ok2 := lex.roles.match(toks, j, b); ok2 {
+					j += n2
+					continue
+				}
+				if lex.is("rolemod", toks[j].low) {
+					j++
+					continue
+				}
+				break
+			}
+			roles = append(roles, span{i, j})
+			i = j - 1
+			continue
+		}
+		if e, n, ok := r.x.gaz.match(toks, i, b); ok {
+			g := r.x.gaz.entries[e]
+			ent := r.entityFor(g.name, g.kind, true)
+			ent.addAlias(r.surface(toks, i, i+n))
+			if g.kind == klaim.KindPerson {
+				r.registerNames(ent)
+			}
+			ms = append(ms, mention{a: i, b: i + n, ent: ent, inq: t.inq})
+			i += n - 1
+			continue
+		}
+		if p := r.pronoun(toks, i, a, b); p != pronNone {
+			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq})
+			continue
+		}
+		if !t.cap || headline {
+			continue
+		}
+		// A run of capitalised words, joined by name particles.
+		j := i
+		title := false
+		for j < b && toks[j].word && lex.is("title", toks[j].low) && toks[j].cap {
+			j++
+			if j < b && toks[j].raw == "." {
+				j++
+			}
+			title = true
+		}
+		start := j
+		for j < b {
+			w := &toks[j]
+			if w.word && w.cap && !lex.is("nonname", w.low) && w.low != "-nya" {
+				if j > start {
+					if _, _, ok := r.x.gaz.match(toks, j, b); ok {
+						break
+					}
+					if _, _, ok := lex.roles.match(toks, j, b); ok {
+						break
+					}
+				}
+				j++
+				continue
+			}
+			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && lex.is("particle", w.low) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
+				if _, _, ok := r.x.gaz.match(toks, j+1, b); ok {
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		if j == start {
+			if title {
+				i = j - 1
+			}
+			continue
+		}
+		n := j - start
+		name := r.surface(toks, start, j)
+		initial := start == first || (start > a && (toks[start-1].qmark || isDash(toks[start-1].raw) || toks[start-1].raw == ":"))
+		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil {
+			i = j - 1
+			continue
+		}
+		if toks[start].allcap && n == 1 && utf8.RuneCountInString(name) > 6 && !r.capSeen[toks[start].low] {
+			// SHOUTED words are headings, not names.
+			i = j - 1
+			continue
+		}
+		ent := r.nameEntity(toks, start, j, title)
+		ent.addAlias(name)
+		ms = append(ms, mention{a: start, b: j, ent: ent, inq: t.inq, title: title})
+		i = j - 1
+	}
+	for k := range ms {
+		r.markOblique(toks, a, &ms[k])
+		for _, rs := range roles {
+			if ms[k].a == rs.b && ms[k].ent != nil && ms[k].ent.kind != klaim.KindPerson {
+				ms[k].oblique = true
+			}
+		}
+	}
+	return ms, roles
+}
+
+// nameEntity returns the entity of an unknown capitalised name toks[a:b]: a
+// person seen before under a longer name ("Archibong" after "Ime
+// Archibong"), or a new entity whose kind the name's words tell.
+func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
+	lex := r.x.lex
+	n := b - a
+	if n == 1 {
+		if e := r.byToken[toks[a].low]; e != nil {
+			return e
+		}
+	}
+	kind := klaim.KindPerson
+	switch {
+	case hasClass(lex, toks, a, b, "media"):
+		kind = klaim.KindMedia
+	case hasClass(lex, toks, a, b, "orgword"):
+		kind = klaim.KindOrganization
+	case title:
+		kind = klaim.KindPerson
+	case hasClass(lex, toks, a, b, "placeword"):
+		kind = klaim.KindPlace
+	case n == 1 && a > 0 && lex.is("locprep", toks[a-1].low):
+		kind = klaim.KindPlace
+	case n == 1 || n > 4 || toks[a].allcap:
+		kind = klaim.KindOrganization
+	}
+	if kind == klaim.KindPerson && n >= 2 {
+		// "Koos Wulandari" later written "Kooswardini Wulandari": the same
+		// family name and first initial is the same person.
+		last := toks[b-1].low
+		if e := r.byToken[last]; e != nil && e.kind == klaim.KindPerson && strings.HasPrefix(strings.ToLower(e.name), toks[a].low) {
+			return e
+		}
+	}
+	name := r.surface(toks, a, b)
+	e := r.entityFor(name, kind, false)
+	if kind == klaim.KindPerson && n >= 2 {
+		for k := a; k < b; k++ {
+			if _, ok := r.byToken[toks[k].low]; !ok && !lex.is("particle", toks[k].low) {
+				r.byToken[toks[k].low] = e
+			}
+		}
+	}
+	return e
+}
+
+func hasClass(lex *lexicon, toks []token, a, b int, class string) bool {
+	for k := a; k < b; k++ {
+		if lex.is(class, toks[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun recognises a pronoun or a description (the company, perusahaan
+// tersebut) at toks[i] of the sentence toks[a:b].
+func (r *run) pronoun(toks []token, i, a, b int) pronKind {
+	lex := r.x.lex
+	w := toks[i].low
+	switch {
+	case lex.is("pron_person", w) || w == "-nya":
+		return pronPerson
+	case lex.is("pron_org", w):
+		return pronOrg
+	case lex.is("pron_first", w):
+		return pronFirst
+	}
+	var kind pronKind
+	switch {
+	case lex.is("desc_org", w):
+		kind = pronDescOrg
+	case lex.is("desc_person", w):
+		kind = pronDescPerson
+	case lex.is("desc_doc", w):
+		kind = pronDoc
+	case lex.is("desc_post", w):
+		kind = pronPost
+	default:
+		return pronNone
+	}
+	// English: "the company", "the streamer"; Indonesian: "perusahaan
+	// (media sosial yang …) itu/tersebut". A description directly followed
+	// by a name is a classifier ("perusahaan Netflix"), not a reference.
+	if i+1 < b && toks[i+1].cap && toks[i+1].word {
+		return pronNone
+	}
+	if i > a && lex.is("det", toks[i-1].low) {
+		return kind
+	}
+	for k := i + 1; k < b && k <= i+8; k++ {
+		if lex.is("demonstrative", toks[k].low) {
+			return kind
+		}
+		if !toks[k].word || lex.is("complementizer", toks[k].low) {
+			break
+		}
+	}
+	return pronNone
+}
+
+// markOblique flags mentions that cannot be the subject of a verb: after a
+// preposition, a possessor ("Meta's", "pengguna Facebook"), or inside quotes.
+func (r *run) markOblique(toks []token, a int, m *mention) {
+	lex := r.x.lex
+	if m.b < len(toks) && toks[m.b].low == "'s" {
+		m.oblique = true
+		return
+	}
+	p := m.a - 1
+	for p >= a && toks[p].word && lex.is("det", toks[p].low) {
+		p--
+	}
+	if p < a || !toks[p].word {
+		return
+	}
+	w := toks[p].low
+	switch {
+	case lex.is("oblique", w):
+		m.oblique = true
+	case r.lang == "id" && !toks[p].cap && !lex.is("presubject", w) && !lex.is("classifier", w) && m.pron == pronNone:
+		// Indonesian puts the possessor after its noun: "pengguna
+		// Facebook", "postingan X".
+		m.oblique = true
+	}
+}
+
+// isHeadline reports whether the sentence is written in Title Case: a
+// heading whose capitals say nothing about names.
+func isHeadline(toks []token, a, b int) bool {
+	words, caps := 0, 0
+	for i := a; i < b; i++ {
+		if toks[i].word && !toks[i].inq {
+			words++
+			if toks[i].cap {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*4 >= words*3
+}
+
+// resolve returns the entity a pronoun or description refers to: the most
+// salient compatible entity, speakers first, then subjects, then recency.
+func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
+	var best *entity
+	bestScore := -1 << 30
+	for _, e := range r.recent {
+		if !compatible(p, e.kind) {
+			continue
+		}
+		skip := false
+		for _, x := range exclude {
+			if x == e {
+				skip = true
+			}
+		}
+		if skip {
+			continue
+		}
+		s := 2 * e.lastSent
+		if v := 2*e.lastSubj + 1; v > s {
+			s = v
+		}
+		if v := 2*e.lastSpeaker + 3; v > s {
+			s = v
+		}
+		if p == pronPost && e != r.lastSpeaker {
+			s -= 100
+		}
+		if s > bestScore {
+			best, bestScore = e, s
+		}
+	}
+	if best != nil && r.sent-best.lastSent > 12 {
+		return nil
+	}
+	return best
+}
+
+func compatible(p pronKind, k klaim.EntityKind) bool {
+	switch p {
+	case pronPerson, pronDescPerson:
+		return k == klaim.KindPerson
+	case pronOrg, pronDescOrg:
+		return k == klaim.KindOrganization || k == klaim.KindMedia
+	case pronDoc:
+		return k == klaim.KindDocument
+	case pronPost:
+		return k != klaim.KindPlace
+	}
+	return false
+}
+
+// touch records that e was seen in the current sentence.
+func (r *run) touch(e *entity, subject, speaker bool) {
+	e.lastSent = r.sent
+	if subject {
+		e.lastSubj = r.sent
+	}
+	if speaker {
+		e.lastSpeaker = r.sent
+		r.lastSpeaker = e
+	}
+	for i, x := range r.recent {
+		if x == e {
+			copy(r.recent[1:i+1], r.recent[:i])
+			r.recent[0] = e
+			return
+		}
+	}
+	if len(r.recent) < 48 {
+		r.recent = append(r.recent, nil)
+	}
+	copy(r.recent[1:], r.recent[:len(r.recent)-1])
+	r.recent[0] = e
+}
+
+// titleCaseWord reports whether s starts upper-case and goes on lower-case.
+func titleCaseWord(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, c := range s[n:] {
+		if unicode.IsUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// registerNames lets a person's first and family names stand for the person
+// later in the article.
+func (r *run) registerNames(e *entity) {
+	toks := tokenize(e.name, 0, len(e.name), nil)
+	if len(toks) < 2 {
+		return
+	}
+	for _, t := range toks {
+		if _, ok := r.byToken[t.low]; !ok && t.word && !r.x.lex.is("particle", t.low) {
+			r.byToken[t.low] = e
+		}
+	}
+}

@@ -1,0 +1,699 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/klaim/klaim"
+)
+
+// stmt is a statement being built.
+type stmt struct {
+	speaker *entity
+	base    klaim.Stance // the cue's stance after negation
+	stance  klaim.Stance // after what the quote or clause says
+	cue     string
+	direct  bool
+	span    [2]int
+	sent    [2]int
+	content [][2]int // byte ranges of the quote or the reported clause
+	conc    []string // concepts of the content
+	subj    []*entity
+	target  *stmt // the report this one answers ("membantah laporan X bahwa …")
+	said    string
+	para    int
+	sentNo  int
+	claim   *cluster
+	id      string
+}
+
+// para is one paragraph: its tokens, quotations and sentences.
+type para struct {
+	toks   []token
+	quotes [][2]int
+	sents  [][2]int
+}
+
+// run is the state of one Extract call.
+type run struct {
+	x    *Extractor
+	a    *klaim.Article
+	text string
+	lang string
+
+	ents    map[string]*entity
+	order   []*entity
+	recent  []*entity          // most recently seen first, bounded
+	byToken map[string]*entity // a person's first or family name → the person
+	capSeen map[string]bool    // words seen capitalised inside sentences
+
+	sent        int // current sentence number
+	lastSpeaker *entity
+	lastStmt    *stmt
+	stmts       []*stmt
+	rels        []klaim.Relation
+	relSeen     map[string]bool
+	spans       map[[2]int]bool
+	published   string
+
+	mspans  []mspan
+
+	msBuf   []mention
+	roleBuf []span
+}
+
+func newRun(x *Extractor, a *klaim.Article) *run {
+	r := &run{
+		x: x, a: a, text: a.Text,
+		ents: make(map[string]*entity), byToken: make(map[string]*entity),
+		capSeen: make(map[string]bool), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
+	}
+	r.lang = a.Lang
+	if !a.Published.IsZero() {
+		r.published = a.Published.Format("2006-01-02")
+	}
+	return r
+}
+
+// analyse reads the article paragraph by paragraph.
+func (r *run) analyse() {
+	var ps []para
+	var all []token
+	for _, pr := range paragraphs(r.text) {
+		start := len(all)
+		all = tokenize(r.text, pr[0], pr[1], all)
+		toks := all[start:len(all):len(all)]
+		p := para{toks: toks}
+		p.quotes = markQuotes(toks, nil)
+		ps = append(ps, p)
+	}
+	if r.lang != "id" && r.lang != "en" {
+		r.lang = detectLang(all)
+	}
+	for i := range ps {
+		p := &ps[i]
+		r.virtualQuote(i, ps)
+		p.sents = r.x.splitSentences(p.toks, nil)
+		for _, s := range p.sents {
+			first := true
+			for k := s[0]; k < s[1]; k++ {
+				t := &p.toks[k]
+				if !t.word {
+					continue
+				}
+				if !first && t.cap && !(k > 0 && (p.toks[k-1].qmark || isDash(p.toks[k-1].raw) || p.toks[k-1].raw == ":")) && !isHeadline(p.toks, s[0], s[1]) {
+					r.capSeen[t.low] = true
+				}
+				first = false
+			}
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if r.virtualQuote(i, ps) && (r.lastStmt == nil || r.lastStmt.para != i-1) {
+			// Not after a statement after all: a first-person paragraph of
+			// the writer. Undo the quotation.
+			for k := range p.toks {
+				p.toks[k].inq = false
+			}
+		}
+		for si, s := range p.sents {
+			r.sentence(i, si, p, s[0], s[1])
+		}
+	}
+}
+
+// virtualQuote reports whether paragraph i is an unmarked quotation: it
+// starts with a first-person pronoun (Kami, We) and has no quotation marks,
+// as block quotes do once their markup is gone. It flags its tokens inside a
+// quotation on the first call.
+func (r *run) virtualQuote(i int, ps []para) bool {
+	p := &ps[i]
+	if i == 0 || len(p.quotes) > 0 || len(p.toks) < 6 {
+		return false
+	}
+	t := &p.toks[0]
+	if !t.word || !t.cap || !r.x.lex.is("pron_first", t.low) {
+		return false
+	}
+	for k := range p.toks {
+		p.toks[k].inq = true
+	}
+	return true
+}
+
+// detectLang tells Indonesian from English by their commonest words.
+func detectLang(toks []token) string {
+	id, en := 0, 0
+	for i, t := range toks {
+		if i > 3000 {
+			break
+		}
+		switch t.low {
+		case "yang", "dan", "di", "itu", "dengan", "untuk", "tidak", "ini", "dari", "dalam", "akan", "pada", "juga", "bahwa", "kata", "ujar":
+			id++
+		case "the", "and", "of", "to", "is", "that", "was", "with", "for", "said", "has", "have", "it", "are":
+			en++
+		}
+	}
+	if id > en {
+		return "id"
+	}
+	return "en"
+}
+
+// cueAt is a reporting cue found in a sentence.
+type cueAt struct {
+	i, n   int
+	c      *cue
+	suffix bool // the speaker is the -nya of the cue word (katanya, ujarnya)
+}
+
+// sentence analyses the sentence toks[a:b] of paragraph pi.
+func (r *run) sentence(pi, si int, p *para, a, b int) {
+	toks := p.toks
+	r.sent++
+	ms, roles := r.mentions(toks, a, b, r.msBuf[:0], r.roleBuf[:0])
+	r.msBuf, r.roleBuf = ms, roles
+	r.relations(toks, a, b, ms, roles)
+	for k := range ms {
+		m := &ms[k]
+		if m.ent != nil && !m.inq {
+			r.touch(m.ent, !m.oblique, false)
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		ms := mspan{s: toks[m.a].s, e: toks[m.b-1].e, ent: m.ent, first: m.pron == pronFirst}
+		if m.ent == nil && m.pron != pronFirst {
+			ms.ent = r.resolve(m.pron)
+		}
+		if ms.ent != nil || ms.first {
+			r.mspans = append(r.mspans, ms)
+		}
+	}
+	cues := r.findCues(toks, a, b, ms)
+	made := 0
+	var prev *stmt
+	var nouns []*stmt
+	// Reports named in the sentence first, so denials can point at them.
+	for _, c := range cues {
+		if c.c.kind == cueNoun {
+			if s := r.nounStatement(pi, p, a, b, c, ms); s != nil {
+				nouns = append(nouns, s)
+				made++
+			}
+		}
+	}
+	prevEnd := a
+	for ci, c := range cues {
+		if c.c.kind == cueNoun || c.c.kind == cueNone || c.c.kind == cueSource {
+			continue
+		}
+		nextStart := b
+		for _, d := range cues[ci+1:] {
+			if d.c.kind != cueNoun && d.c.kind != cueSource {
+				nextStart = d.i
+				break
+			}
+		}
+		s := r.verbStatement(pi, p, a, b, c, ms, roles, prev, prevEnd, nextStart, nouns, len(cues) > 0 && cues[0].i == c.i)
+		prevEnd = c.i + c.n
+		if s == nil {
+			continue
+		}
+		prev = s
+		made++
+	}
+	if made == 0 && allQuote(toks, a, b) {
+		r.continuation(pi, si, p, a, b)
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.ent != nil && !m.inq {
+			r.touch(m.ent, !m.oblique, false)
+		}
+	}
+}
+
+// allQuote reports whether every word of toks[a:b] is inside a quotation.
+func allQuote(toks []token, a, b int) bool {
+	words := 0
+	for i := a; i < b; i++ {
+		if toks[i].word {
+			if !toks[i].inq {
+				return false
+			}
+			words++
+		}
+	}
+	return words > 0
+}
+
+// findCues returns the reporting cues of the sentence outside quotations.
+func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
+	lex := r.x.lex
+	var out []cueAt
+	first := a
+	for first < b && !toks[first].word {
+		first++
+	}
+	mi := 0
+	for i := a; i < b; i++ {
+		t := &toks[i]
+		if !t.word || t.inq {
+			continue
+		}
+		for mi < len(ms) && ms[mi].b <= i {
+			mi++
+		}
+		if mi < len(ms) && ms[mi].a <= i && ms[mi].ent != nil {
+			// part of a name ("Kata Data")
+			continue
+		}
+		if t.cap && i != first && !(i > a && (toks[i-1].qmark || toks[i-1].raw == "-" || toks[i-1].raw == "–")) {
+			continue
+		}
+		ci, n, ok := lex.cueTrie.match(toks, i, b)
+		suffix := false
+		if !ok && len(t.low) > 5 && strings.HasSuffix(t.low, "nya") {
+			if node := lex.cueTrie.next[t.low[:len(t.low)-3]]; node != nil && node.val != 0 {
+				ci, n, ok, suffix = node.val-1, 1, true, true
+			}
+		}
+		if !ok {
+			continue
+		}
+		c := &lex.cues[ci]
+		if c.lang != "*" && c.lang != r.lang {
+			continue
+		}
+		if suffix && c.kind != cueInv && c.kind != cueBoth {
+			continue
+		}
+		if !suffix && i+n < b && toks[i+n].low == "-nya" && (c.kind == cueInv || c.kind == cueBoth) {
+			suffix = true
+			n++
+		}
+		out = append(out, cueAt{i: i, n: n, c: c, suffix: suffix})
+		i += n - 1
+	}
+	return out
+}
+
+// speakerEntity returns the entity a mention names or refers to.
+func (r *run) speakerEntity(m *mention) *entity {
+	if m.ent != nil {
+		if m.ent.kind == klaim.KindPlace {
+			return nil
+		}
+		return m.ent
+	}
+	switch m.pron {
+	case pronFirst, pronNone:
+		return nil
+	}
+	return r.resolve(m.pron)
+}
+
+// speakerAfter finds the speaker named right after a cue ("kata
+// Kooswardini", "according to police spokesman X", "menurut dokumen yang
+// diperoleh X").
+func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (*entity, int) {
+	lex := r.x.lex
+	for j < b && toks[j].word && (lex.is("det", toks[j].low) || lex.is("title", toks[j].low) && !toks[j].cap) {
+		j++
+	}
+	for _, rs := range roles {
+		if rs.a == j {
+			j = rs.b
+			break
+		}
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.a < j || m.inq {
+			continue
+		}
+		if m.a > j+1 {
+			break
+		}
+		if m.a == j+1 && toks[j].word {
+			break
+		}
+		e := r.speakerEntity(m)
+		if e == nil {
+			return nil, 0
+		}
+		// "juru bicara Polri Kombes X": the person after the organisation.
+		if e.kind != klaim.KindPerson && m.pron == pronNone && k+1 < len(ms) {
+			n := &ms[k+1]
+			gap := n.a - m.b
+			if n.ent != nil && n.ent.kind == klaim.KindPerson && (gap == 0 || gap == 1 && toks[m.b].raw == ",") {
+				return n.ent, n.b
+			}
+		}
+		if m.pron == pronDoc && lex.is("desc_doc", toks[m.a].low) {
+			// "documents obtained by the Times"
+			for q := m.b; q < b && q < m.b+6; q++ {
+				if lex.is("agentprep", toks[q].low) {
+					for _, n := range ms[k+1:] {
+						if n.a > q && n.a <= q+2 && n.ent != nil {
+							return n.ent, n.b
+						}
+					}
+				}
+			}
+		}
+		return e, m.b
+	}
+	// "menurut dokumen yang diperoleh X" without a description recognised
+	for q := j; q < b && q < j+6; q++ {
+		if lex.is("agentprep", toks[q].low) {
+			for k := range ms {
+				if ms[k].a > q && ms[k].a <= q+2 && ms[k].ent != nil && !ms[k].inq {
+					return r.speakerEntity(&ms[k]), ms[k].b
+				}
+			}
+		}
+	}
+	return nil, 0
+}
+
+// clauseStart returns where the clause of a verb at token i begins: after the
+// last complementizer, closing quotation, semicolon or dateline dash.
+func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
+	lex := r.x.lex
+	for k := i - 1; k >= a && k >= prevEnd; k-- {
+		t := &toks[k]
+		if t.inq {
+			continue
+		}
+		if t.qmark || t.raw == ";" || (t.raw == "–" || t.raw == "—" || t.raw == "-") && t.spaceB || (t.word && lex.is("complementizer", t.low)) {
+			return k + 1
+		}
+	}
+	if prevEnd > a {
+		return prevEnd
+	}
+	return a
+}
+
+// speakerBefore finds the subject of a verb cue: the first mention of its
+// clause that is not after a preposition, a name or a pronoun or a
+// description. Coordinated subjects ("Spotify and Netflix") give several.
+func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity {
+	lex := r.x.lex
+	for k := range ms {
+		m := &ms[k]
+		if m.a < start || m.inq || m.oblique {
+			continue
+		}
+		if m.b > i {
+			break
+		}
+		e := r.speakerEntity(m)
+		if e == nil {
+			if m.pron == pronFirst || (m.ent != nil && m.ent.kind == klaim.KindPlace) {
+				continue
+			}
+			return nil
+		}
+		out := []*entity{e}
+		for n := k + 1; n < len(ms) && ms[n].b <= i; n++ {
+			gap := ms[n].a - ms[n-1].b
+			if gap == 1 && lex.is("conj_and", toks[ms[n-1].b].low) && ms[n].ent != nil && ms[n].ent.kind != klaim.KindPlace {
+				out = append(out, ms[n].ent)
+				continue
+			}
+			break
+		}
+		return out
+	}
+	return nil
+}
+
+// negation returns the negating word before a cue, skipping adverbs and
+// auxiliaries: "tidak membantah", "did not deny", "refused to apologise".
+func (r *run) negation(toks []token, a, i int) (neg, refuse bool) {
+	lex := r.x.lex
+	for k, seen := i-1, 0; k >= a && seen < 4; k-- {
+		t := &toks[k]
+		if !t.word {
+			return
+		}
+		switch {
+		case lex.is("neg", t.low):
+			return true, false
+		case lex.is("refuse", t.low):
+			return false, true
+		case lex.is("adverb", t.low):
+			seen++
+			continue
+		}
+		return
+	}
+	return
+}
+
+// verbStatement makes the statement of a verb, inverted or passive cue.
+func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, roles []span, prev *stmt, prevEnd, nextStart int, nouns []*stmt, firstCue bool) *stmt {
+	toks := p.toks
+	lex := r.x.lex
+	var speakers []*entity
+	spEnd := 0
+	switch c.c.kind {
+	case cueInv, cueBoth:
+		if c.suffix {
+			if e := r.resolve(pronPerson); e != nil {
+				speakers = []*entity{e}
+			}
+			break
+		}
+		if c.c.kind == cueBoth {
+			if speakers = r.speakerBefore(toks, r.clauseStart(toks, a, c.i, prevEnd), c.i, ms); len(speakers) > 0 {
+				break
+			}
+		}
+		if e, end := r.speakerAfter(toks, c.i+c.n, b, ms, roles); e != nil {
+			speakers, spEnd = []*entity{e}, end
+		}
+	case cueVerb:
+		if c.suffix {
+			if e := r.resolve(pronPerson); e != nil {
+				speakers = []*entity{e}
+			}
+			break
+		}
+		start := r.clauseStart(toks, a, c.i, prevEnd)
+		speakers = r.speakerBefore(toks, start, c.i, ms)
+	case cuePassive:
+		j := c.i + c.n
+		if j < b && lex.is("agentprep", toks[j].low) {
+			if e, end := r.speakerAfter(toks, j+1, b, ms, roles); e != nil {
+				speakers, spEnd = []*entity{e}, end
+			}
+		}
+		if speakers == nil && len(nouns) > 0 {
+			return nil // the report named in the sentence already says it
+		}
+	}
+	if len(speakers) == 0 && prev != nil && c.c.kind != cuePassive && r.coordinated(toks, prevEnd, c.i) {
+		// "membantah tuduhan, serta mengatakan …": the same subject.
+		speakers = []*entity{prev.speaker}
+	}
+	if len(speakers) == 0 {
+		return nil
+	}
+	stance := c.c.stance
+	if neg, refuse := r.negation(toks, a, c.i); neg || refuse {
+		switch stance {
+		case klaim.StanceDeny:
+			if refuse {
+				return nil
+			}
+			stance = klaim.StanceClaim
+		case klaim.StanceAdmit:
+			stance = klaim.StanceDeny
+		default:
+			return nil
+		}
+	}
+	s := &stmt{speaker: speakers[0], base: stance, cue: r.surface(toks, c.i, c.i+c.n), para: pi, sentNo: r.sent}
+	s.sent = [2]int{toks[a].s, toks[b-1].e}
+	// The quotation of the sentence, or else the reported clause.
+	for _, q := range p.quotes {
+		if q[0] >= a && q[0] < b && (q[0] > c.i+c.n || q[1] < c.i) {
+			end := b
+			if q[1] < len(toks) && q[1] <= b {
+				end = q[1]
+			}
+			if q[0]+1 < end {
+				s.content = append(s.content, [2]int{toks[q[0]+1].s, toks[end-1].e})
+			}
+			s.direct = true
+		}
+	}
+	if !s.direct {
+		from, to := c.i+c.n, nextStart
+		if spEnd > from {
+			from = spEnd
+		}
+		// "X membantah laporan Y bahwa P": the denial's claim is P, Y's.
+		for _, n := range nouns {
+			if n.span[0] >= toks[c.i+c.n-1].e && n.span[0] <= toks[min(c.i+c.n+2, b-1)].s+1 {
+				s.target = n
+			}
+		}
+		if c.c.kind == cueInv && (to-from < 4 || firstCue && c.i > a+3) {
+			// "…, kata X." reports what came before it.
+			from, to = r.clauseStart(toks, a, c.i, a), c.i
+		}
+		for from < to && (!toks[from].word || lex.is("complementizer", toks[from].low)) {
+			from++
+		}
+		if from < to {
+			s.content = append(s.content, [2]int{toks[from].s, toks[to-1].e})
+		}
+		if s.target != nil {
+			s.content = s.target.content
+		}
+	}
+	s.span = r.uniqueSpan(s.sent, [2]int{toks[c.i].s, toks[b-1].e}, [2]int{toks[c.i].s, toks[c.i+c.n-1].e})
+	s.said = r.saidAt(toks, a, b)
+	r.finish(s)
+	for _, e := range speakers[1:] {
+		t := *s
+		t.speaker = e
+		t.span = r.uniqueSpan([2]int{toks[c.i].s, toks[c.i+c.n-1].e}, [2]int{toks[c.i].s, toks[c.i].e}, [2]int{toks[c.i].s, toks[c.i].s})
+		r.finish(&t)
+	}
+	return s
+}
+
+// nounStatement makes the statement of a report named in a sentence:
+// "laporan New York Times", "the Times' report", "a report by Reuters".
+func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *stmt {
+	toks := p.toks
+	lex := r.x.lex
+	var sp *entity
+	from := c.i + c.n
+	for k := range ms {
+		m := &ms[k]
+		if m.inq {
+			continue
+		}
+		// possessor before: "the Times' report"
+		if m.b == c.i-1 && toks[c.i-1].low == "'s" {
+			sp = r.speakerEntity(m)
+			break
+		}
+		j := c.i + c.n
+		if j < b && (lex.is("agentprep", toks[j].low) || toks[j].low == "in" || toks[j].low == "dari") {
+			j++
+		}
+		for j < b && lex.is("det", toks[j].low) {
+			j++
+		}
+		if m.a == j && (m.ent != nil || m.pron == pronDoc) {
+			sp = r.speakerEntity(m)
+			from = m.b
+			break
+		}
+	}
+	if sp == nil || sp.kind == klaim.KindPlace {
+		return nil
+	}
+	s := &stmt{speaker: sp, base: c.c.stance, cue: r.surface(toks, c.i, c.i+c.n), para: pi, sentNo: r.sent}
+	s.sent = [2]int{toks[a].s, toks[b-1].e}
+	for from < b && (!toks[from].word || lex.is("complementizer", toks[from].low) || toks[from].inq) {
+		from++
+	}
+	if from < b {
+		s.content = append(s.content, [2]int{toks[from].s, toks[b-1].e})
+	}
+	s.span = r.uniqueSpan([2]int{toks[c.i].s, toks[b-1].e}, [2]int{toks[c.i].s, toks[c.i+c.n-1].e}, [2]int{toks[c.i].s, toks[c.i].s})
+	s.said = r.saidAt(toks, a, b)
+	r.finish(s)
+	return s
+}
+
+// continuation handles a sentence that is only a quotation: it goes on the
+// quote of the sentence before, or it is attributed by the paragraph before.
+func (r *run) continuation(pi, si int, p *para, a, b int) {
+	toks := p.toks
+	last := r.lastStmt
+	if last == nil {
+		return
+	}
+	from, to := a, b
+	for from < to && !toks[from].word {
+		from++
+	}
+	for to > from && !toks[to-1].word && toks[to-1].raw != "." && toks[to-1].raw != "?" && toks[to-1].raw != "!" {
+		to--
+	}
+	if from >= to {
+		return
+	}
+	content := [2]int{toks[from].s, toks[to-1].e}
+	switch {
+	case last.direct && last.para == pi && last.sentNo == r.sent-1:
+		delete(r.spans, last.span)
+		last.span = r.uniqueSpan([2]int{last.span[0], toks[b-1].e})
+		last.sent[1] = toks[b-1].e
+		last.content = append(last.content, content)
+		last.sentNo = r.sent
+		last.stance = r.stanceOf(last)
+	case si == 0 && last.para == pi-1:
+		s := &stmt{speaker: last.speaker, base: klaim.StanceClaim, cue: last.cue, direct: true, para: pi, sentNo: r.sent}
+		s.sent = [2]int{toks[a].s, toks[b-1].e}
+		s.content = [][2]int{content}
+		s.span = r.uniqueSpan(s.sent)
+		s.said = last.said
+		r.finish(s)
+	}
+}
+
+// uniqueSpan returns the first of the candidate spans no statement has yet.
+func (r *run) uniqueSpan(cands ...[2]int) [2]int {
+	for _, c := range cands {
+		if !r.spans[c] {
+			r.spans[c] = true
+			return c
+		}
+	}
+	c := cands[len(cands)-1]
+	for r.spans[c] && c[1] > c[0] {
+		c[1]--
+	}
+	r.spans[c] = true
+	return c
+}
+
+// finish computes a new statement's stance and records it.
+func (r *run) finish(s *stmt) {
+	if s.said == "" {
+		s.said = r.published
+	}
+	s.stance = r.stanceOf(s)
+	r.stmts = append(r.stmts, s)
+	r.lastStmt = s
+	r.touch(s.speaker, true, true)
+}
+
+// coordinated reports whether toks[from:to], between two verbs, joins them
+// as verbs of one subject ("membantah tuduhan, serta mengatakan") rather
+// than opening a relative clause ("a post which suggested").
+func (r *run) coordinated(toks []token, from, to int) bool {
+	lex := r.x.lex
+	conj := false
+	for k := from; k < to && k < len(toks); k++ {
+		switch {
+		case lex.is("relpron", toks[k].low):
+			return false
+		case lex.is("coord", toks[k].low):
+			conj = true
+		}
+	}
+	return conj
+}

@@ -1,0 +1,60 @@
+package claims
+
+import "github.com/klaim/klaim"
+
+// stanceRank orders the stances a quotation can reveal: an apology outranks
+// a denial, which outranks an admission.
+var stanceRank = map[klaim.Stance]int{klaim.StanceAdmit: 1, klaim.StanceDeny: 2, klaim.StanceApologize: 3}
+
+// stanceOf returns a statement's stance: its cue's, unless the cue only
+// reports (a claim) and what is said denies, admits or apologises: "itu
+// tidak benar", "not true", "kami tidak pernah", "secara tidak sengaja",
+// "we apologise".
+func (r *run) stanceOf(s *stmt) klaim.Stance {
+	if s.base != klaim.StanceClaim {
+		return s.base
+	}
+	best := klaim.StanceClaim
+	var buf []token
+	for _, c := range s.content {
+		if c[0] < 0 || c[1] > len(r.text) || c[0] >= c[1] {
+			continue
+		}
+		buf = tokenize(r.text, c[0], c[1], buf[:0])
+		if st := r.markerStance(buf, s.direct); stanceRank[st] > stanceRank[best] {
+			best = st
+		}
+	}
+	return best
+}
+
+// markerStance scans tokens for stance markers.
+func (r *run) markerStance(toks []token, direct bool) klaim.Stance {
+	lex := r.x.lex
+	best := klaim.StanceClaim
+	sentStart, self := true, false
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if !t.word {
+			switch t.raw {
+			case ".", "!", "?", ";", ":":
+				sentStart, self = true, false
+			}
+			continue
+		}
+		if lex.is("pron_first", t.low) || !direct && (lex.is("pron_org", t.low) || lex.is("pron_person", t.low)) {
+			self = true
+		}
+		if v, n, ok := lex.markers.match(toks, i, len(toks)); ok {
+			st, mode := lex.markerStanc[v], lex.markerMode[v]
+			if mode == "any" || mode == "self" && self || mode == "start" && sentStart {
+				if stanceRank[st] > stanceRank[best] {
+					best = st
+				}
+			}
+			i += n - 1
+		}
+		sentStart = false
+	}
+	return best
+}
