@@ -118,7 +118,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	steps("open a speaker", chromedp.Click(chromedp.CSS(`#detail a[data-entity="en_koos"]`)), chromedp.WaitVisible(chromedp.CSS("#detail ul.relations")))
-	if entity := text("#detail"); !strings.Contains(entity, "works_for (Director of Communications)") {
+	if entity := text("#detail"); !strings.Contains(entity, "works for · bekerja di (Director of Communications)") {
 		t.Errorf("entity panel lacks the relation:\n%s", entity)
 	}
 

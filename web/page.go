@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -14,6 +15,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 	"github.com/klaim/klaim"
@@ -45,6 +47,15 @@ var stanceLabels = map[klaim.Stance]string{
 	klaim.StanceAdmit:     "admits · mengakui",
 	klaim.StanceApologize: "apologizes · minta maaf",
 }
+
+// relationLabels word the relation types, English · Indonesian.
+var relationLabels = map[klaim.RelationType]string{
+	klaim.RelWorksFor: "works for · bekerja di",
+	klaim.RelParentOf: "parent of · induk dari",
+}
+
+// langLabels name the languages of the language facet, English · Indonesian.
+var langLabels = map[string]string{"id": "Indonesian · Indonesia", "en": "English · Inggris"}
 
 // facetLabels title the facets, English · Indonesian.
 var facetLabels = map[string]string{
@@ -87,6 +98,9 @@ func newPage() (*page, error) {
 			return string(s)
 		},
 		"stances": func() []klaim.Stance { return klaim.Stances },
+		"relationLabel": func(t klaim.RelationType) string {
+			return cmp.Or(relationLabels[t], strings.ReplaceAll(string(t), "_", " "))
+		},
 		"webURL":  webURL,
 		"version": func() string { return p.version },
 	}).ParseFS(assets, "templates/*.html")
@@ -209,11 +223,11 @@ func facetViews(q url.Values, facets map[string][]klaim.FacetCount) []facetView 
 		fv := facetView{Name: name, Label: facetLabels[name]}
 		for _, fc := range counts {
 			b := bucketView{Label: fc.Value, Count: fc.Count}
-			if name == "stance" {
-				b.Label = stanceLabels[klaim.Stance(fc.Value)]
-				if b.Label == "" {
-					b.Label = fc.Value
-				}
+			switch name {
+			case "stance":
+				b.Label = cmp.Or(stanceLabels[klaim.Stance(fc.Value)], fc.Value)
+			case "lang":
+				b.Label = cmp.Or(langLabels[fc.Value], fc.Value)
 			}
 			next := cloneValues(q)
 			next.Del("cursor")

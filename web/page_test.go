@@ -27,7 +27,7 @@ func TestPages(t *testing.T) {
 		{"next page link", "/?q=bulk", 200, []string{`rel="next"`, "cursor="}, nil},
 		{"bad filter", "/?q=x&stance=lie", 400, []string{`role="alert"`, "unknown stance"}, nil},
 		{"claim page", "/claim/cl_pm", 200, []string{"Netflix can read Facebook users", "Timeline · Linimasa", "Denied by · Dibantah oleh", "The New York Times"}, nil},
-		{"entity page", "/entity/en_koos", 200, []string{"Kooswardini Wulandari", "works_for (Director of Communications)", "Relations · Hubungan"}, nil},
+		{"entity page", "/entity/en_koos", 200, []string{"Kooswardini Wulandari", "works for · bekerja di (Director of Communications)", "Relations · Hubungan"}, nil},
 		{"entity page by name", "/entity/Facebook", 200, []string{"Also known as", "FB", "Statements about"}, nil},
 		{"unknown claim", "/claim/cl_nope", 404, []string{"Not found · Tidak ditemukan", "cl_nope"}, nil},
 		{"unknown entity", "/entity/en_nope", 404, []string{"Not found"}, nil},

@@ -12,6 +12,8 @@
   var FACETS = [["stance", "Stance · Sikap"], ["lang", "Language · Bahasa"], ["year", "Year · Tahun"],
     ["speaker", "Speaker · Pembicara"], ["site", "Site · Situs"]];
   var PARAMS = ["q", "lang", "stance", "from", "to", "speaker", "entity"];
+  var RELATIONS = {works_for: "works for · bekerja di", parent_of: "parent of · induk dari"};
+  var LANGS = {id: "Indonesian · Indonesia", en: "English · Inggris"};
 
   // el builds an element: el("a", {href: "/x"}, "text", child...).
   function el(tag, attrs) {
@@ -49,7 +51,7 @@
     var href = webURL(art.url);
     var date = s.said_at || art.published;
     return el("li", {"class": "st"},
-      el("div", {"class": "st-head"}, entityLink(sp), role ? el("span", {"class": "role"}, role) : null, badge(s.stance)),
+      el("div", {"class": "st-head"}, date ? el("time", {"class": "when"}, date) : null, entityLink(sp), role ? el("span", {"class": "role"}, role) : null, badge(s.stance)),
       el("blockquote", {lang: art.lang || null}, s.quote),
       el("p", {"class": "claim"}, el("span", {"class": "k"}, "Claim · Klaim:"), " ",
         el("a", {href: "/claim/" + encodeURIComponent(s.claim.id), "data-claim": s.claim.id}, s.claim.text)),
@@ -105,7 +107,7 @@
         } else {
           next = null;
         }
-        var label = name === "stance" ? (LABELS[b.value] || b.value) : b.value;
+        var label = (name === "stance" ? LABELS[b.value] : name === "lang" ? LANGS[b.value] : "") || b.value;
         ul.appendChild(el("li", {}, next ? el("a", {href: "/?" + next, "data-facet": "", "aria-current": active ? "true" : null}, label) : label,
           " ", el("span", {"class": "count"}, b.count)));
       });
@@ -203,7 +205,7 @@
       if (e.relations.length) {
         var rl = el("ul", {"class": "relations"});
         e.relations.forEach(function (rel) {
-          rl.appendChild(el("li", {}, entityLink(rel.from), " ", el("span", {"class": "rel"}, rel.type + (rel.role ? " (" + rel.role + ")" : "")), " ", entityLink(rel.to)));
+          rl.appendChild(el("li", {}, entityLink(rel.from), " ", el("span", {"class": "rel"}, (RELATIONS[rel.type] || rel.type.replace(/_/g, " ")) + (rel.role ? " (" + rel.role + ")" : "")), " ", entityLink(rel.to)));
         });
         parts.push(el("h3", {}, "Relations · Hubungan"), rl);
       }
