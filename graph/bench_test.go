@@ -137,6 +137,9 @@ func fixture(b *testing.B) *Store {
 			if batch = append(batch, d); len(batch) < 100 {
 				return nil
 			}
+			if n := len(batch); quads/n%200 == 0 {
+				b.Logf("fixture: %d quads after %v", quads, time.Since(start))
+			}
 			err := s.PutDocuments(ctx, batch)
 			batch = nil
 			return err

@@ -15,13 +15,17 @@ import (
 	"github.com/klaim/klaim"
 )
 
-// refSet is a set of node refs in insertion order.
+// refSet is a set of node refs in insertion order, each with the label of
+// one quad that reached it.
 type refSet struct {
-	refs []graph.Ref
-	seen map[any]bool
+	refs   []graph.Ref
+	labels []graph.Ref
+	seen   map[any]bool
 }
 
-func (r *refSet) add(ref graph.Ref) {
+func (r *refSet) add(ref graph.Ref) { r.addWithLabel(ref, nil) }
+
+func (r *refSet) addWithLabel(ref, label graph.Ref) {
 	if r.seen == nil {
 		r.seen = make(map[any]bool)
 	}
@@ -29,45 +33,59 @@ func (r *refSet) add(ref graph.Ref) {
 	if !r.seen[k] {
 		r.seen[k] = true
 		r.refs = append(r.refs, ref)
+		r.labels = append(r.labels, label)
 	}
 }
 
 func (r *refSet) has(ref graph.Ref) bool { return r.seen[graph.ToKey(ref)] }
 
-// ends returns the other end (out) of the quads whose dir end is node and
-// whose predicate is pred, without duplicates (the same edge written by
-// several articles counts once).
-func (s *Store) ends(ctx context.Context, dir quad.Direction, node graph.Ref, pred quad.Value, out quad.Direction) (refSet, error) {
-	var set refSet
-	p := s.qs.ValueOf(pred)
-	if node == nil || p == nil {
-		return set, nil
+// ends returns the far ends of the quads whose dir end (quad.Subject or
+// quad.Object) is node and whose predicate is pred, without duplicates (the
+// same edge written by several articles counts once).
+func (s *Store) ends(ctx context.Context, dir quad.Direction, node graph.Ref, pred quad.Value) (refSet, error) {
+	sets, err := s.endsMany(ctx, dir, []graph.Ref{node}, pred)
+	if err != nil {
+		return refSet{}, err
 	}
-	err := s.scan(ctx, dir, node, p, func(q graph.Ref) bool {
-		set.add(s.qs.QuadDirection(q, out))
-		return true
-	})
-	return set, err
+	return sets[0], nil
+}
+
+// endsMany is ends for several nodes.
+func (s *Store) endsMany(ctx context.Context, dir quad.Direction, nodes []graph.Ref, pred quad.Value) ([]refSet, error) {
+	p := s.qs.ValueOf(pred)
+	if p == nil {
+		return make([]refSet, len(nodes)), nil
+	}
+	if s.kv != nil {
+		return s.kvEnds(ctx, dir, nodes, p)
+	}
+	far := quad.Object
+	if dir == quad.Object {
+		far = quad.Subject
+	}
+	out := make([]refSet, len(nodes))
+	for i, n := range nodes {
+		if err := s.scan(ctx, dir, n, p, func(q graph.Ref) bool {
+			out[i].addWithLabel(s.qs.QuadDirection(q, far), s.qs.QuadDirection(q, quad.Label))
+			return true
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // jsonRecords returns the JSON literals on the json edges of each node, in one
 // batch lookup of values.
 func (s *Store) jsonRecords(ctx context.Context, nodes []graph.Ref) ([][]string, error) {
-	p := s.qs.ValueOf(pJSON)
-	out := make([][]string, len(nodes))
-	if p == nil {
-		return out, nil
+	sets, err := s.endsMany(ctx, quad.Subject, nodes, pJSON)
+	if err != nil {
+		return nil, err
 	}
+	out := make([][]string, len(nodes))
 	var refs []graph.Ref
 	var owner []int
-	for i, n := range nodes {
-		var set refSet
-		if err := s.scan(ctx, quad.Subject, n, p, func(q graph.Ref) bool {
-			set.add(s.qs.QuadDirection(q, quad.Object))
-			return true
-		}); err != nil {
-			return nil, err
-		}
+	for i, set := range sets {
 		for _, r := range set.refs {
 			refs = append(refs, r)
 			owner = append(owner, i)
@@ -132,7 +150,7 @@ func (s *Store) Statement(ctx context.Context, id string) (*klaim.Statement, err
 	if len(sts) == 0 {
 		return nil, fmt.Errorf("statement %q: %w", id, klaim.ErrNotFound)
 	}
-	if err := s.addRebuts(ctx, sts); err != nil {
+	if err := s.addRebuts(ctx, sts, nil); err != nil {
 		return nil, fmt.Errorf("statement %s: %w", id, err)
 	}
 	return &sts[0], nil
@@ -195,14 +213,17 @@ func laterThan(a, b string) bool {
 
 // addRebuts adds to each statement the statements of the same claim, by other
 // speakers, that its stance opposes and that were not said later than it.
-func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement) error {
-	byClaim := make(map[string][]klaim.Statement)
+// byClaim may hold, sorted, every statement of some claims already read.
+func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement, byClaim map[string][]klaim.Statement) error {
+	if byClaim == nil {
+		byClaim = make(map[string][]klaim.Statement)
+	}
 	for i := range sts {
 		st := &sts[i]
 		others, ok := byClaim[st.Claim.ID]
 		if !ok {
 			ref := s.qs.ValueOf(node(st.Claim.ID))
-			set, err := s.ends(ctx, quad.Object, ref, pClaim, quad.Subject)
+			set, err := s.ends(ctx, quad.Object, ref, pClaim)
 			if err != nil {
 				return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
 			}
@@ -241,7 +262,7 @@ func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klai
 		if ref == nil {
 			return []klaim.Statement{}, nil
 		}
-		set, err := s.ends(ctx, quad.Object, ref, by.pred, quad.Subject)
+		set, err := s.ends(ctx, quad.Object, ref, by.pred)
 		if err != nil {
 			return nil, fmt.Errorf("statements: %w", err)
 		}
@@ -261,7 +282,7 @@ func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klai
 		if f.Stance != "" {
 			hub, pred = quad.String(f.Stance), pStance
 		}
-		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(hub), pred, quad.Subject)
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(hub), pred)
 		if err != nil {
 			return nil, fmt.Errorf("statements: %w", err)
 		}
@@ -271,17 +292,22 @@ func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klai
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
+	slices.SortFunc(sts, func(a, b klaim.Statement) int { return compareStatements(&a, &b) })
+	var known map[string][]klaim.Statement
+	if f.Claim != "" && f.Article == "" && f.Speaker == "" && f.Subject == "" {
+		// Every statement of the claim was read: rebuttals need no other read.
+		known = map[string][]klaim.Statement{f.Claim: slices.Clone(sts)}
+	}
 	out := sts[:0]
 	for _, st := range sts {
 		if (f.Stance == "" || st.Stance == f.Stance) && (f.Lang == "" || st.Article.Lang == f.Lang) && inPeriod(statementDate(&st), f.From, f.To) {
 			out = append(out, st)
 		}
 	}
-	slices.SortFunc(out, func(a, b klaim.Statement) int { return compareStatements(&a, &b) })
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[:f.Limit]
 	}
-	if err := s.addRebuts(ctx, out); err != nil {
+	if err := s.addRebuts(ctx, out, known); err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}
 	return out, nil
@@ -374,7 +400,7 @@ func (s *Store) EntitiesByAlias(ctx context.Context, name string) ([]klaim.Entit
 	if f == "" {
 		return []klaim.Entity{}, nil
 	}
-	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(f)), pAlias, quad.Subject)
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(f)), pAlias)
 	if err != nil {
 		return nil, fmt.Errorf("entities by alias %q: %w", name, err)
 	}
@@ -389,7 +415,7 @@ func (s *Store) EntitiesByAlias(ctx context.Context, name string) ([]klaim.Entit
 // Entities lists every entity, by name.
 func (s *Store) Entities(ctx context.Context) ([]klaim.Entity, error) {
 	defer s.rlock()()
-	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tEntity), pType, quad.Subject)
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tEntity), pType)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
@@ -423,17 +449,19 @@ func (s *Store) Relations(ctx context.Context, entityID string) ([]klaim.Relatio
 }
 
 func (s *Store) relations(ctx context.Context, ref graph.Ref) ([]klaim.Relation, error) {
-	set, err := s.ends(ctx, quad.Subject, ref, pRelation, quad.Object)
+	set, err := s.ends(ctx, quad.Subject, ref, pRelation)
 	if err != nil {
 		return nil, err
 	}
-	vals, err := graph.ValuesOf(ctx, s.qs, set.refs)
+	vals, err := graph.ValuesOf(ctx, s.qs, append(set.refs, set.labels...))
 	if err != nil {
 		return nil, err
 	}
+	labels := vals[len(set.refs):]
+	vals = vals[:len(set.refs)]
 	out := make([]klaim.Relation, 0, len(vals))
 	seen := make(map[string]bool, len(vals))
-	for _, v := range vals {
+	for i, v := range vals {
 		str, ok := v.(quad.String)
 		if !ok {
 			return nil, fmt.Errorf("relation: unexpected value %v", v)
@@ -442,6 +470,7 @@ func (s *Store) relations(ctx context.Context, ref graph.Ref) ([]klaim.Relation,
 		if err := jsonUnmarshal([]byte(str), &r); err != nil {
 			return nil, fmt.Errorf("decode relation: %w", err)
 		}
+		r.Article = idOf(labels[i]) // the article of one quad: the relation's evidence
 		if k := relationID(&r); !seen[k] {
 			seen[k] = true
 			out = append(out, r)
@@ -511,7 +540,7 @@ func (s *Store) claims(ctx context.Context, refs []graph.Ref) ([]klaim.Claim, er
 // Claims lists every claim, by text.
 func (s *Store) Claims(ctx context.Context) ([]klaim.Claim, error) {
 	defer s.rlock()()
-	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tClaim), pType, quad.Subject)
+	set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(tClaim), pType)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
@@ -540,7 +569,7 @@ func (s *Store) SimilarClaims(ctx context.Context, concepts []string, limit int)
 	shared := make(map[any]int)
 	refs := make(map[any]graph.Ref)
 	for _, c := range want {
-		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(c)), pConcept, quad.Subject)
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(quad.String(c)), pConcept)
 		if err != nil {
 			return nil, fmt.Errorf("similar claims: %w", err)
 		}
@@ -599,7 +628,7 @@ func (s *Store) Stats(ctx context.Context) (klaim.Stats, error) {
 		n *int
 		t quad.IRI
 	}{{&st.Articles, tArticle}, {&st.Statements, tStatement}, {&st.Entities, tEntity}, {&st.Claims, tClaim}, {&st.Relations, tRelation}} {
-		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(c.t), pType, quad.Subject)
+		set, err := s.ends(ctx, quad.Object, s.qs.ValueOf(c.t), pType)
 		if err != nil {
 			return st, fmt.Errorf("stats: %w", err)
 		}

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion changes whenever the quads a document produces change shape;
 // a graph written by another version must be rebuilt (re-ingested).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // ns prefixes every node and predicate IRI klaim writes.
 const ns = "urn:klaim:"
@@ -165,7 +165,10 @@ func documentQuads(doc *klaim.Document) ([]quad.Quad, error) {
 
 	for i := range doc.Relations {
 		r := doc.Relations[i]
-		r.Article = a.ID
+		// Without the article, the same relation read in several articles
+		// is one literal: reads meet it once. The evidence article is the
+		// label of the quad that carries it.
+		r.Article = ""
 		rel := node(relationID(&r))
 		add(rel, pType, tRelation)
 		add(node(r.From.ID), relPredicate(r.Type), node(r.To.ID))

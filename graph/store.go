@@ -40,11 +40,13 @@ import (
 
 var _ klaim.Store = (*Store)(nil)
 
-// The kv indexes a bolt graph is created with: cayley's two defaults plus one
-// on the label, which finds everything an article produced without scanning
-// the whole store (cayley has no label index by default).
+// The kv indexes a bolt graph is created with: cayley's default
+// object-predicate-subject, subject-predicate-object instead of cayley's
+// subject-predicate (each key is then one distinct edge: see kvscan.go), and
+// one on the label, which finds everything an article produced without
+// scanning the whole store (cayley has none).
 var (
-	indexSP  = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	indexSPO = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate, quad.Object}}
 	indexOPS = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
 	indexL   = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
 )
@@ -60,6 +62,7 @@ type Store struct {
 	// kv is qs when it is a kv store with the indexes Open creates; scans then
 	// read index prefixes directly.
 	kv *kv.QuadStore
+	db hkv.KV // the bolt database under kv
 	// serial is set for backends that are not safe for concurrent use
 	// (memstore): reads then take mu too.
 	serial bool
@@ -99,9 +102,9 @@ func openBolt(dir string) (*Store, error) {
 	ctx := context.Background()
 	switch err := kv.Init(db, nil); {
 	case err == nil:
-		if err := addLabelIndex(ctx, db); err != nil {
+		if err := setIndexes(ctx, db); err != nil {
 			db.Close()
-			return nil, fmt.Errorf("open graph at %s: create label index: %w", dir, err)
+			return nil, fmt.Errorf("open graph at %s: set indexes: %w", dir, err)
 		}
 	case errors.Is(err, graph.ErrDatabaseExists):
 	default:
@@ -116,28 +119,35 @@ func openBolt(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open graph at %s: %w", dir, err)
 	}
 	s := &Store{qs: qs}
-	if ok, err := hasIndexes(ctx, db, indexSP, indexOPS, indexL); err != nil {
+	if ok, err := hasIndexes(ctx, db, indexSPO, indexOPS, indexL); err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("open graph at %s: read indexes: %w", dir, err)
 	} else if ok {
-		s.kv = qs.(*kv.QuadStore)
+		s.kv, s.db = qs.(*kv.QuadStore), db
 	}
 	return s, nil
 }
 
 var keyMetaIndexes = hkv.Key{[]byte("meta"), []byte("indexes")}
 
-// addLabelIndex extends the index list of a freshly initialised kv graph with
-// the label index. cayley reads the list from the database on open; its
+// setIndexes replaces the index list of a freshly initialised kv graph with
+// ours. cayley reads the list from the database on open; its
 // CAYLEY_KV_INDEXES variable cannot do this (it decodes into unexported fields).
-func addLabelIndex(ctx context.Context, db hkv.KV) error {
-	data, err := jsonMarshal([]kv.QuadIndex{indexSP, indexOPS, indexL})
+func setIndexes(ctx context.Context, db hkv.KV) error {
+	inds := []kv.QuadIndex{indexSPO, indexOPS, indexL}
+	data, err := jsonMarshal(inds)
 	if err != nil {
 		return err
 	}
 	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
-		if err := hkv.CreateBucket(ctx, tx, hkv.Key{[]byte{quad.Label.Prefix()}}); err != nil {
-			return err
+		for _, ind := range inds {
+			name := make([]byte, len(ind.Dirs))
+			for i, d := range ind.Dirs {
+				name[i] = d.Prefix()
+			}
+			if err := hkv.CreateBucket(ctx, tx, hkv.Key{name}); err != nil {
+				return err
+			}
 		}
 		return tx.Put(keyMetaIndexes, data)
 	})
@@ -264,7 +274,7 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, node, pred graph.R
 		vals := []uint64{uint64(n)}
 		ind := indexL
 		if dir != quad.Label {
-			ind = indexSP
+			ind = indexSPO
 			if dir == quad.Object {
 				ind = indexOPS
 			}
