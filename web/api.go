@@ -67,6 +67,10 @@ type IngestRequest struct {
 	Text  string `json:"text"`
 }
 
+// maxQueryBytes bounds a search's words: enough for any question, small
+// enough that nobody makes the index chew on a pasted article.
+const maxQueryBytes = 1000
+
 var langPattern = regexp.MustCompile(`^[a-z]{2}$`)
 
 // parseSearch reads a statement search from query parameters. The error says
@@ -76,6 +80,9 @@ func parseSearch(q url.Values) (klaim.SearchQuery, cursor, error) {
 		Text:    strings.TrimSpace(q.Get("q")),
 		Speaker: strings.TrimSpace(q.Get("speaker")),
 		Entity:  strings.TrimSpace(q.Get("entity")),
+	}
+	if len(sq.Text) > maxQueryBytes {
+		return sq, cursor{}, fmt.Errorf("q is %d bytes long; keep it under %d", len(sq.Text), maxQueryBytes)
 	}
 	var err error
 	if sq.Lang, err = parseLang(q.Get("lang")); err != nil {

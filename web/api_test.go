@@ -144,6 +144,7 @@ func TestAPI(t *testing.T) {
 		{"search limit too big", "GET", "/api/v1/search?limit=101", 400, detail("limit")},
 		{"search limit not a number", "GET", "/api/v1/search?limit=ten", 400, detail("limit")},
 		{"search bad cursor", "GET", "/api/v1/search?q=users&cursor=garbage", 400, detail("cursor")},
+		{"search query too long", "GET", "/api/v1/search?q=" + strings.Repeat("kata+", 300), 400, detail("q is", "1000")},
 		{"search bad lang", "GET", "/api/v1/search?lang=english", 400, detail("lang", "ISO 639-1")},
 		{"statement", "GET", "/api/v1/statements/" + viva.ID, 200, func(t *testing.T, rec *httptest.ResponseRecorder) {
 			var st klaim.Statement
@@ -236,6 +237,11 @@ func TestAPI(t *testing.T) {
 		{"healthz", "GET", "/healthz", 200, detail(`"status":"ok"`, `"articles":4`, `"statements":6`)},
 		{"unknown route", "GET", "/api/v1/nothing", 404, detail("/api/v1/nothing")},
 		{"wrong method", "DELETE", "/api/v1/search", 405, nil},
+		{"head", "HEAD", "/healthz", 200, func(t *testing.T, rec *httptest.ResponseRecorder) {
+			if rec.Header().Get("Content-Type") == "" {
+				t.Error("HEAD without Content-Type")
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,27 +95,33 @@ func (s *Server) routes() *gin.Engine {
 		problem(c, http.StatusMethodNotAllowed, "Method not allowed", fmt.Sprintf("%s is not allowed on %s", c.Request.Method, c.Request.URL.Path))
 	})
 
-	e.GET("/", s.pageSearch)
-	e.GET("/claim/:id", s.pageClaim)
-	e.GET("/entity/:id", s.pageEntity)
-	e.GET("/static/:file", s.pageStatic)
-	e.GET("/healthz", s.healthz)
-	e.GET("/metrics", s.serveMetrics)
+	// Every GET route answers HEAD too (monitors and link checkers use it);
+	// net/http drops the body of a HEAD answer.
+	get := func(r gin.IRoutes, path string, h gin.HandlerFunc) {
+		r.GET(path, h)
+		r.HEAD(path, h)
+	}
+	get(e, "/", s.pageSearch)
+	get(e, "/claim/:id", s.pageClaim)
+	get(e, "/entity/:id", s.pageEntity)
+	get(e, "/static/:file", s.pageStatic)
+	get(e, "/healthz", s.healthz)
+	get(e, "/metrics", s.serveMetrics)
 
 	api := e.Group("/api/v1")
-	api.GET("/search", s.search)
-	api.GET("/statements/:id", s.statement)
-	api.GET("/claims", s.claims)
-	api.GET("/claims/:id", s.claim)
-	api.GET("/entities", s.entities)
-	api.GET("/entities/:id", s.entity)
-	api.GET("/entities/:id/statements", s.entityStatements)
-	api.GET("/entities/:id/relations", s.entityRelations)
-	api.GET("/graph/path", s.graphPath)
-	api.GET("/articles/:id", s.article)
+	get(api, "/search", s.search)
+	get(api, "/statements/:id", s.statement)
+	get(api, "/claims", s.claims)
+	get(api, "/claims/:id", s.claim)
+	get(api, "/entities", s.entities)
+	get(api, "/entities/:id", s.entity)
+	get(api, "/entities/:id/statements", s.entityStatements)
+	get(api, "/entities/:id/relations", s.entityRelations)
+	get(api, "/graph/path", s.graphPath)
+	get(api, "/articles/:id", s.article)
 	api.POST("/articles", s.ingest)
-	api.GET("/export/claimreview", s.exportClaimReview)
-	api.GET("/openapi.json", s.openAPI)
+	get(api, "/export/claimreview", s.exportClaimReview)
+	get(api, "/openapi.json", s.openAPI)
 	return e
 }
 
