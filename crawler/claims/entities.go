@@ -13,7 +13,8 @@ type entity struct {
 	id, name string
 	kind     klaim.EntityKind
 	aliases  []string
-	known    bool // from the gazetteer
+	known    bool   // from the gazetteer
+	concept  string // the entity ID that stands for it in claim concepts
 	role     string
 	org      *entity
 	// salience: the sentence numbers it was last seen in, as anything, as a
@@ -127,6 +128,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		if e, n, ok := r.x.gaz.match(toks, i, b); ok {
 			g := r.x.gaz.entries[e]
 			ent := r.entityFor(g.name, g.kind, true)
+			ent.concept = klaim.EntityID(g.concept)
 			ent.addAlias(r.surface(toks, i, i+n))
 			if g.kind == klaim.KindPerson {
 				r.registerNames(ent)

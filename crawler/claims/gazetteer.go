@@ -15,6 +15,10 @@ import (
 type gazEntry struct {
 	name string
 	kind klaim.EntityKind
+	// concept is the entity that stands for this one in claim concepts: a
+	// product or a renamed company is the same party to a proposition
+	// (Messenger and Facebook count as Meta).
+	concept string
 }
 
 // gazAlias is one way of writing a known entity: which tokens of it must be
@@ -45,13 +49,20 @@ func loadGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer: no gazetteer/*.tsv files (%v)", err)
 	}
 	for _, f := range files {
-		err := readTSV(fsys, f, 3, func(cols []string) error {
+		err := readTSV(fsys, f, 0, func(cols []string) error {
+			if len(cols) < 3 || len(cols) > 4 {
+				return fmt.Errorf("want 3 or 4 tab-separated columns, got %d", len(cols))
+			}
 			kind, ok := kinds[cols[1]]
 			if !ok {
 				return fmt.Errorf("unknown kind %q", cols[1])
 			}
 			idx := len(g.entries)
-			g.entries = append(g.entries, gazEntry{name: cols[0], kind: kind})
+			e := gazEntry{name: cols[0], kind: kind, concept: cols[0]}
+			if len(cols) == 4 && cols[3] != "" {
+				e.concept = cols[3]
+			}
+			g.entries = append(g.entries, e)
 			g.addAlias(cols[0], idx)
 			for _, a := range strings.Split(cols[2], "|") {
 				if a = strings.TrimSpace(a); a != "" {

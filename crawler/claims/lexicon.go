@@ -189,7 +189,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 }
 
 // readTSV calls row for every non-comment line of name, split into exactly
-// want tab-separated columns.
+// want tab-separated columns (any number when want is 0).
 func readTSV(fsys fs.FS, name string, want int, row func([]string) error) error {
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -204,7 +204,7 @@ func readTSV(fsys fs.FS, name string, want int, row func([]string) error) error 
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != want {
+		if want > 0 && len(cols) != want {
 			return fmt.Errorf("%s:%d: want %d tab-separated columns, got %d", name, n, want, len(cols))
 		}
 		for i := range cols {

@@ -55,7 +55,7 @@ type run struct {
 	spans       map[[2]int]bool
 	published   string
 
-	mspans  []mspan
+	mspans []mspan
 
 	msBuf   []mention
 	roleBuf []span
@@ -522,7 +522,7 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 	s.sent = [2]int{toks[a].s, toks[b-1].e}
 	// The quotation of the sentence, or else the reported clause.
 	for _, q := range p.quotes {
-		if q[0] >= a && q[0] < b && (q[0] > c.i+c.n || q[1] < c.i) {
+		if q[0] >= a && q[0] < b && (q[0] > c.i+c.n || q[1] < c.i) && speechQuote(toks, q) {
 			end := b
 			if q[1] < len(toks) && q[1] <= b {
 				end = q[1]
@@ -696,4 +696,20 @@ func (r *run) coordinated(toks []token, from, to int) bool {
 		}
 	}
 	return conj
+}
+
+// speechQuote reports whether the quotation q is quoted speech rather than
+// scare quotes (“hubungan khusus”) or a title (“Fakta Tentang Kemitraan”):
+// at least four words, not all capitalised.
+func speechQuote(toks []token, q [2]int) bool {
+	words, caps := 0, 0
+	for k := q[0] + 1; k < q[1] && k < len(toks); k++ {
+		if toks[k].word {
+			words++
+			if toks[k].cap {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps < words
 }

@@ -162,12 +162,13 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
-// lower lower-cases s without allocating when it is already lower-case ASCII.
+// lower lower-cases s, with the typographic apostrophe made straight
+// (didn’t → didn't), without allocating when it is already lower-case ASCII.
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return strings.ToLower(s)
+			return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 		}
 	}
 	return s
