@@ -18,7 +18,20 @@ type glossary struct {
 	concepts map[string]data.Concept
 	terms    []glossTerm
 	longest  int // the most words in a term
+	// expansions are the distinct analysed terms of each concept: many
+	// terms of a concept ("bantah", "membantah", "dibantah") stem alike.
+	expansions map[string][]expansion
 }
+
+// expansion is one term of a concept to look for in one field.
+type expansion struct {
+	field  string
+	text   string   // the glossary's term
+	tokens []string // as the field's analyzer gives it
+}
+
+// analyzer turns text into the terms a field indexes.
+type analyzer func(text string) []string
 
 // glossTerm is one term of a concept, as a sequence of stemmed words.
 type glossTerm struct {
@@ -27,15 +40,32 @@ type glossTerm struct {
 	stems   []string
 }
 
-func newGlossary(concepts []data.Concept) *glossary {
-	g := &glossary{concepts: make(map[string]data.Concept, len(concepts))}
+// newGlossary indexes the concepts; analyzeID and analyzeEN are the
+// analyzers of the Indonesian and English text fields.
+func newGlossary(concepts []data.Concept, analyzeID, analyzeEN analyzer) *glossary {
+	g := &glossary{
+		concepts:   make(map[string]data.Concept, len(concepts)),
+		expansions: make(map[string][]expansion, len(concepts)),
+	}
 	for _, c := range concepts {
 		g.concepts[c.ID] = c
+		seen := map[string]bool{}
+		expand := func(field, term string, analyze analyzer) {
+			tokens := analyze(term)
+			key := field + "\x00" + strings.Join(tokens, " ")
+			if len(tokens) == 0 || seen[key] {
+				return
+			}
+			seen[key] = true
+			g.expansions[c.ID] = append(g.expansions[c.ID], expansion{field: field, text: term, tokens: tokens})
+		}
 		for _, t := range c.English {
 			g.add(c.ID, true, t)
+			expand(fieldTextEN, t, analyzeEN)
 		}
 		for _, t := range c.Indonesian {
 			g.add(c.ID, false, t)
+			expand(fieldTextID, t, analyzeID)
 		}
 	}
 	return g

@@ -24,6 +24,8 @@ const (
 	fieldType       = "type"
 	fieldTextID     = "text_id"     // Indonesian text: quote, sentence, claim
 	fieldTextEN     = "text_en"     // English text
+	fieldClaimID    = "claim_id"    // statements: their claim's text, Indonesian
+	fieldClaimEN    = "claim_en"    // statements: their claim's text, English
 	fieldNames      = "names"       // speaker, org and subject names, any language
 	fieldStance     = "stance"      // keyword
 	fieldLang       = "lang"        // keyword: the article's language
@@ -85,6 +87,13 @@ func newDocMapping() *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt(fieldTextID, text(AnalyzerID, true))
 	dm.AddFieldMappingsAt(fieldTextEN, text(AnalyzerEN, true))
 	dm.AddFieldMappingsAt(fieldNames, text(standard.Name, false))
+	// A statement's claim text is context, weighed less than its own words:
+	// no highlighting, no phrases, so no stored text and no term vectors.
+	for field, analyzer := range map[string]string{fieldClaimID: AnalyzerID, fieldClaimEN: AnalyzerEN} {
+		f := text(analyzer, false)
+		f.IncludeTermVectors = false
+		dm.AddFieldMappingsAt(field, f)
+	}
 	for _, name := range []string{fieldStance, fieldLang, fieldSpeakerID, fieldSpeaker,
 		fieldSpeakerKey, fieldEntities, fieldEntityKeys, fieldSite, fieldYear, fieldClaim,
 		fieldArticle, fieldConcepts, fieldSortDate} {

@@ -29,6 +29,7 @@ var ErrBadCursor = errors.New("bad cursor")
 // Boosts of the parts of a text query.
 const (
 	boostNames   = 1.5 // a speaker's or subject's name
+	boostClaim   = 0.5 // the text of a statement's claim
 	boostPhrase  = 2   // the query's words in order
 	boostConcept = 2   // the claim is about a concept the query names
 	boostGloss   = 0.5 // a glossary synonym or translation of the query's words
@@ -189,6 +190,8 @@ func (x *Index) textQuery(text string) query.Query {
 	match(fieldTextID, text, 1)
 	match(fieldTextEN, text, 1)
 	match(fieldNames, text, boostNames)
+	match(fieldClaimID, text, boostClaim)
+	match(fieldClaimEN, text, boostClaim)
 	if len(words) > 1 {
 		phrase(fieldTextID, text, boostPhrase)
 		phrase(fieldTextEN, text, boostPhrase)
@@ -198,11 +201,16 @@ func (x *Index) textQuery(text string) query.Query {
 		t.SetField(fieldConcepts)
 		t.SetBoost(boostConcept)
 		should = append(should, t)
-		for _, term := range c.English {
-			phrase(fieldTextEN, term, boostGloss)
-		}
-		for _, term := range c.Indonesian {
-			phrase(fieldTextID, term, boostGloss)
+		for _, e := range x.glossary.expansions[c.ID] {
+			if len(e.tokens) > 1 {
+				phrase(e.field, e.text, boostGloss)
+				continue
+			}
+			// One word: look up the analysed term, no phrase needed.
+			t := bleve.NewTermQuery(e.tokens[0])
+			t.SetField(e.field)
+			t.SetBoost(boostGloss)
+			should = append(should, t)
 		}
 	}
 	return bleve.NewDisjunctionQuery(should...)

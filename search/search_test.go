@@ -109,26 +109,33 @@ func TestSearch(t *testing.T) {
 
 func TestSearchRanking(t *testing.T) {
 	x, _ := openFixture(t)
-	res, err := x.Search(context.Background(), klaim.SearchQuery{Text: "Netflix denied private messages"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The two denials by Netflix come first, in either language.
-	if len(res.Hits) < 2 || !slices.Equal(sentences(&klaim.SearchResult{Hits: res.Hits[:2]}), sorted(viva1, nyt2)) {
-		t.Fatalf("best hits are not Netflix's denials: %q", sentences(res))
-	}
-	for i := 1; i < len(res.Hits); i++ {
-		if res.Hits[i].Score > res.Hits[i-1].Score {
-			t.Errorf("hit %d scores %v, more than hit %d (%v)", i, res.Hits[i].Score, i-1, res.Hits[i-1].Score)
+	// The two denials by Netflix come first, the one in the query's
+	// language before the other.
+	for _, c := range []struct{ query, first, second string }{
+		{"Netflix denied private messages", nyt2, viva1},
+		{"Netflix membantah pesan pribadi", viva1, nyt2},
+	} {
+		res, err := x.Search(context.Background(), klaim.SearchQuery{Text: c.query})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, h := range res.Hits[:2] {
-		field, word := fieldTextEN, "<mark>denied</mark>"
-		if h.Statement.Sentence == viva1 {
-			field, word = fieldTextID, "<mark>membantah</mark>"
+		if len(res.Hits) < 2 || res.Hits[0].Statement.Sentence != c.first || res.Hits[1].Statement.Sentence != c.second {
+			t.Errorf("%q: hits %q, want %q then %q first", c.query, sentences(res), c.first, c.second)
+			continue
 		}
-		if f := h.Highlights[field]; len(f) == 0 || !strings.Contains(f[0], word) {
-			t.Errorf("highlights of %q = %q, want %s in %s", h.Statement.Sentence, h.Highlights, word, field)
+		for i := 1; i < len(res.Hits); i++ {
+			if res.Hits[i].Score > res.Hits[i-1].Score {
+				t.Errorf("%q: hit %d scores %v, more than hit %d (%v)", c.query, i, res.Hits[i].Score, i-1, res.Hits[i-1].Score)
+			}
+		}
+		for _, h := range res.Hits[:2] {
+			field, word := fieldTextEN, "<mark>denied</mark>"
+			if h.Statement.Sentence == viva1 {
+				field, word = fieldTextID, "<mark>membantah</mark>"
+			}
+			if f := h.Highlights[field]; len(f) == 0 || !strings.Contains(f[0], word) {
+				t.Errorf("%q: highlights of %q = %q, want %s in %s", c.query, h.Statement.Sentence, h.Highlights, word, field)
+			}
 		}
 	}
 }
@@ -513,5 +520,61 @@ func TestAnalyzers(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s(%q) = %q, want %q", c.analyzer, c.text, got, c.want)
 		}
+	}
+}
+
+func TestIndexDocuments(t *testing.T) {
+	x, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	totals := func() (statements, claims, admits int) {
+		t.Helper()
+		res, err := x.Search(ctx, klaim.SearchQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		adm, err := x.Search(ctx, klaim.SearchQuery{Stance: klaim.StanceAdmit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cl, err := x.SearchClaims(ctx, klaim.SearchQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total, cl.Total, adm.Total
+	}
+
+	// A later version of an article in the same batch wins.
+	docs := fixture()
+	viva := *docs[0]
+	viva.Statements = viva.Statements[:2]
+	viva.Claims = viva.Claims[:1]
+	if err := x.IndexDocuments(ctx, append(docs, &viva)); err != nil {
+		t.Fatal(err)
+	}
+	if s, c, a := totals(); s != 6 || c != 3 || a != 0 {
+		t.Errorf("batch with a newer viva: %d statements, %d claims, %d admissions; want 6, 3, 0", s, c, a)
+	}
+	// Indexing the batch again replaces, without duplicates.
+	if err := x.IndexDocuments(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if s, c, a := totals(); s != 7 || c != 4 || a != 1 {
+		t.Errorf("batch again: %d statements, %d claims, %d admissions; want 7, 4, 1", s, c, a)
+	}
+	// The shared claim knows the speakers of both articles.
+	res, err := x.SearchClaims(ctx, klaim.SearchQuery{Speaker: "Kooswardini Wulandari"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := x.SearchClaims(ctx, klaim.SearchQuery{Speaker: "The New York Times"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if claimIDs(res)[0] != claimMessages.ID || len(res2.Hits) != 1 || res2.Hits[0].Claim.ID != claimMessages.ID {
+		t.Errorf("shared claim by speaker: %q and %q, want the messages claim twice", claimIDs(res), claimIDs(res2))
 	}
 }
