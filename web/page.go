@@ -16,6 +16,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 	"github.com/klaim/klaim"
@@ -222,6 +223,9 @@ func facetViews(q url.Values, facets map[string][]klaim.FacetCount) []facetView 
 		}
 		fv := facetView{Name: name, Label: facetLabels[name]}
 		for _, fc := range counts {
+			if fc.Value == "" {
+				continue // e.g. the site of local files: nothing to show or filter on
+			}
 			b := bucketView{Label: fc.Value, Count: fc.Count}
 			switch name {
 			case "stance":
@@ -317,6 +321,51 @@ func (s *Server) pageEntity(c *gin.Context) {
 		return
 	}
 	s.render(c, http.StatusOK, "entity.html", v)
+}
+
+// articleView is an article's text with one statement's evidence marked.
+type articleView struct {
+	*klaim.Article
+	Statement *klaim.Statement
+	// Before, Evidence and After split the text around the statement's span;
+	// without a statement the whole text is Before.
+	Before, Evidence, After string
+	Paragraphs              []string
+}
+
+func (s *Server) pageArticle(c *gin.Context) {
+	id := c.Param("id")
+	a, err := s.cfg.Store.Article(c, id)
+	switch {
+	case errors.Is(err, klaim.ErrNotFound):
+		s.notFoundPage(c, "article · artikel", id)
+		return
+	case err != nil:
+		s.internalError(c, "article page", err)
+		return
+	}
+	v := articleView{Article: a}
+	if stID := c.Query("st"); stID != "" {
+		st, err := s.cfg.Store.Statement(c, stID)
+		if err == nil && st.Article.ID == a.ID {
+			v.Statement = st
+		}
+	}
+	v.Before, v.Evidence, v.After = splitSpan(a.Text, v.Statement)
+	s.render(c, http.StatusOK, "article.html", v)
+}
+
+// splitSpan cuts text around a statement's evidence span. A span that does
+// not fit the text, or cuts a character in two, marks nothing.
+func splitSpan(text string, st *klaim.Statement) (before, evidence, after string) {
+	if st == nil {
+		return text, "", ""
+	}
+	from, to := st.Span[0], st.Span[1]
+	if from < 0 || to < from || to > len(text) || !utf8.ValidString(text[:from]) || !utf8.ValidString(text[from:to]) {
+		return text, "", ""
+	}
+	return text[:from], text[from:to], text[to:]
 }
 
 func (s *Server) pageStatic(c *gin.Context) {

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/klaim/klaim"
 )
 
 func newTestLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
@@ -29,6 +31,12 @@ func TestPages(t *testing.T) {
 		{"claim page", "/claim/cl_pm", 200, []string{"Netflix can read Facebook users", "Timeline · Linimasa", "Denied by · Dibantah oleh", "The New York Times"}, nil},
 		{"entity page", "/entity/en_koos", 200, []string{"Kooswardini Wulandari", "works for · bekerja di (Director of Communications)", "Relations · Hubungan"}, nil},
 		{"entity page by name", "/entity/Facebook", 200, []string{"Also known as", "FB", "Statements about"}, nil},
+		{"article with evidence", "/article/ar_viva?st=" + f.store.docs["ar_viva"].Statements[0].ID, 200, []string{
+			`<mark id="evidence">Kami sama sekali tidak pernah mengakses pesan pribadi pengguna Facebook</mark>`,
+			"Netflix Bantah Bisa Akses", `href="/claim/cl_pm"`, "badge-deny"}, nil},
+		{"article with another article's statement", "/article/ar_nyt?st=" + f.store.docs["ar_viva"].Statements[0].ID, 200, []string{"Facebook gave Netflix"}, []string{"<mark"}},
+		{"article without statement", "/article/ar_nyt", 200, []string{"Facebook gave Netflix"}, []string{"<mark"}},
+		{"unknown article", "/article/ar_nope", 404, []string{"Not found"}, nil},
 		{"unknown claim", "/claim/cl_nope", 404, []string{"Not found · Tidak ditemukan", "cl_nope"}, nil},
 		{"unknown entity", "/entity/en_nope", 404, []string{"Not found"}, nil},
 	}
@@ -66,7 +74,8 @@ func TestPages(t *testing.T) {
 // its quote, title, URL, site and names come out as text, never as markup.
 func TestXSS(t *testing.T) {
 	f := newFixture(t, "")
-	for _, target := range []string{"/?q=trust", "/claim/cl_xss", "/entity/en_hacker", "/?speaker=" + "%3Cscript%3E"} {
+	evil := f.store.docs["ar_evil"].Statements[0].ID
+	for _, target := range []string{"/?q=trust", "/claim/cl_xss", "/entity/en_hacker", "/article/ar_evil?st=" + evil, "/?speaker=" + "%3Cscript%3E"} {
 		t.Run(target, func(t *testing.T) {
 			rec := do(t, f.srv, "GET", target, nil)
 			body := rec.Body.String()
@@ -109,5 +118,33 @@ func TestStatic(t *testing.T) {
 	js := string(f.srv.page.static["app.js"].body)
 	if strings.Contains(js, "innerHTML") || strings.Contains(js, "insertAdjacentHTML") || strings.Contains(js, "document.write") {
 		t.Error("app.js writes markup from strings; it must build nodes with textContent")
+	}
+}
+
+func TestSplitSpan(t *testing.T) {
+	text := "Dia bilang “tidak benar” kemarin."
+	st := func(from, to int) *klaim.Statement { return &klaim.Statement{Span: [2]int{from, to}} }
+	quoteStart := strings.Index(text, "“")
+	quoteEnd := strings.Index(text, "”") + len("”")
+	tests := []struct {
+		name     string
+		st       *klaim.Statement
+		evidence string
+	}{
+		{"no statement", nil, ""},
+		{"the quote", st(quoteStart, quoteEnd), "“tidak benar”"},
+		{"empty span", st(3, 3), ""},
+		{"past the end", st(0, len(text)+1), ""},
+		{"negative", st(-1, 2), ""},
+		{"reversed", st(5, 2), ""},
+		{"cuts a character", st(quoteStart+1, quoteEnd), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, evidence, after := splitSpan(text, tt.st)
+			if evidence != tt.evidence || before+evidence+after != text {
+				t.Errorf("split = %q | %q | %q, want evidence %q and the whole text", before, evidence, after, tt.evidence)
+			}
+		})
 	}
 }

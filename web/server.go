@@ -104,6 +104,7 @@ func (s *Server) routes() *gin.Engine {
 	get(e, "/", s.pageSearch)
 	get(e, "/claim/:id", s.pageClaim)
 	get(e, "/entity/:id", s.pageEntity)
+	get(e, "/article/:id", s.pageArticle)
 	get(e, "/static/:file", s.pageStatic)
 	get(e, "/healthz", s.healthz)
 	get(e, "/metrics", s.serveMetrics)

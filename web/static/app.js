@@ -57,7 +57,8 @@
         el("a", {href: "/claim/" + encodeURIComponent(s.claim.id), "data-claim": s.claim.id}, s.claim.text)),
       el("p", {"class": "source"},
         href ? el("a", {href: href, rel: "noopener noreferrer nofollow"}, art.title) : el("span", {title: art.url}, art.title),
-        art.site ? " · " + art.site : null, date ? el("span", {}, " · ", el("time", {}, date)) : null));
+        art.site ? " · " + art.site : null, date ? el("span", {}, " · ", el("time", {}, date)) : null,
+        " · ", el("a", {"class": "context", href: "/article/" + encodeURIComponent(art.id) + "?st=" + encodeURIComponent(s.id) + "#evidence"}, "in context · konteks")));
   }
 
   function formParams() {
@@ -92,7 +93,8 @@
     var aside = el("aside", {"class": "facets", "aria-label": "Filters · Saring"});
     FACETS.forEach(function (f) {
       var name = f[0], buckets = (facets || {})[name];
-      if (!buckets || !buckets.length) return;
+      buckets = (buckets || []).filter(function (b) { return b.value; });
+      if (!buckets.length) return;
       var ul = el("ul");
       buckets.forEach(function (b) {
         var next = new URLSearchParams(params), active = false;
