@@ -157,7 +157,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		start := j
 		for j < b {
 			w := &toks[j]
-			if w.word && w.cap && !lex.is("nonname", w.low) && w.low != "-nya" {
+			nameWord := !lex.is("nonname", w.low) ||
+				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !lex.is("nonname", toks[j+1].low)
+			if w.word && w.cap && nameWord && w.low != "-nya" {
 				if j > start {
 					if _, _, ok := r.x.gaz.match(toks, j, b); ok {
 						break
@@ -183,6 +185,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				i = j - 1
 			}
 			continue
+		}
+		// "Metro Jaya Irjen Karyoto": a title inside the run starts the name.
+		for k := j - 2; k > start; k-- {
+			if lex.is("title", toks[k].low) {
+				ent := r.nameEntity(toks, start, k, false)
+				ent.addAlias(r.surface(toks, start, k))
+				ms = append(ms, mention{a: start, b: k, ent: ent, inq: t.inq})
+				start, title = k+1, true
+				break
+			}
 		}
 		n := j - start
 		name := r.surface(toks, start, j)
@@ -342,8 +354,17 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 // isHeadline reports whether the sentence is written in Title Case: a
 // heading whose capitals say nothing about names.
 func isHeadline(toks []token, a, b int) bool {
+	if b > a {
+		switch toks[b-1].raw {
+		case ".", "!", "?", "…", ",", ":":
+			return false // headings do not end like sentences
+		}
+	}
 	words, caps := 0, 0
 	for i := a; i < b; i++ {
+		if toks[i].qmark {
+			return false
+		}
 		if toks[i].word && !toks[i].inq {
 			words++
 			if toks[i].cap {

@@ -418,6 +418,21 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 			}
 			return nil
 		}
+		// "Kapolda Metro Jaya Irjen Karyoto": the person in apposition is
+		// the subject.
+		if k+1 < len(ms) && m.pron == pronNone {
+			n := &ms[k+1]
+			q := m.b
+			for q < n.a && toks[q].word && lex.is("title", toks[q].low) || q < n.a && toks[q].raw == "." && q > m.b {
+				q++
+			}
+			gap := n.a - q
+			if n.b <= i && n.ent != nil && n.ent.kind == klaim.KindPerson && (e.kind != klaim.KindPerson || n.title) &&
+				(gap == 0 || gap == 1 && toks[q].raw == ",") {
+				m, e = n, n.ent
+				k++
+			}
+		}
 		out := []*entity{e}
 		for n := k + 1; n < len(ms) && ms[n].b <= i; n++ {
 			gap := ms[n].a - ms[n-1].b
@@ -582,8 +597,8 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 		if m.inq {
 			continue
 		}
-		// possessor before: "the Times' report"
-		if m.b == c.i-1 && toks[c.i-1].low == "'s" {
+		// possessor before: "the Times' report", "a Reuters report"
+		if m.b == c.i-1 && toks[c.i-1].low == "'s" || r.lang == "en" && m.b == c.i && m.ent != nil && m.ent.kind != klaim.KindPerson {
 			sp = r.speakerEntity(m)
 			break
 		}

@@ -1,0 +1,130 @@
+package claims
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/klaim/klaim"
+)
+
+var (
+	testX    *Extractor
+	testXErr error
+	testOnce sync.Once
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	testOnce.Do(func() { testX, testXErr = New() })
+	if testXErr != nil {
+		t.Fatal(testXErr)
+	}
+	return testX
+}
+
+func article(lang, title, text string) *klaim.Article {
+	u := "file:///test/" + klaim.NormalizeName(title) + ".txt"
+	return &klaim.Article{
+		ID: klaim.ArticleID(u), URL: u, Title: title, Lang: lang, Text: text,
+		Published: time.Date(2024, 4, 3, 0, 0, 0, 0, time.UTC), // a Wednesday
+	}
+}
+
+func extract(t testing.TB, a *klaim.Article) *klaim.Document {
+	t.Helper()
+	doc, err := extractor(t).Extract(context.Background(), a, nil)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	return doc
+}
+
+// pairs lists the distinct "speaker/stance" pairs of a document, sorted.
+func pairs(doc *klaim.Document) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range doc.Statements {
+		p := s.Speaker.Name + "/" + string(s.Stance)
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestStatements checks who says what with which stance on short texts of
+// both languages and many kinds of news: politics, police, sport, business.
+func TestStatements(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string
+	}{
+		// Indonesian
+		{"kata after quote", "id", `"Kami tidak pernah menerima uang itu," kata Budi Santoso kepada wartawan, Selasa (2/4/2024).`, []string{"Budi Santoso/deny"}},
+		{"minister denies", "id", `Menteri Keuangan Sri Mulyani membantah kabar bahwa anggaran subsidi dipotong.`, []string{"Sri Mulyani Indrawati/deny"}},
+		{"not a denial", "id", `Kapolda Metro Jaya Irjen Karyoto tidak membantah adanya penangkapan tersebut.`, []string{"Karyoto/claim"}},
+		{"police confirm", "id", `Polda Metro Jaya membenarkan penangkapan dua tersangka kasus narkoba di Jakarta Selatan.`, []string{"Polda Metro Jaya/admit"}},
+		{"club apologises", "id", `Persija Jakarta meminta maaf kepada suporter atas kekalahan telak di kandang sendiri.`, []string{"Persija Jakarta/apologize"}},
+		{"company admits", "id", `PT Maju Jaya Tbk mengakui adanya kebocoran data pelanggan pada pekan lalu.`, []string{"PT Maju Jaya Tbk/admit"}},
+		{"menurut with role", "id", `Menurut juru bicara Kementerian Luar Negeri, Lalu Muhammad Iqbal, pemerintah telah mengirim nota protes.`, []string{"Lalu Muhammad Iqbal/claim"}},
+		{"ujarnya pronoun", "id", "Ketua KPU Hasyim Asyari memastikan tahapan pemilu berjalan sesuai jadwal.\n\n\"Semua logistik sudah tiba di gudang,\" ujarnya.", []string{"Hasyim Asyari/claim"}},
+		{"ia pronoun", "id", "Pelatih Persib Bojan Hodak kecewa dengan hasil pertandingan.\n\nIa mengatakan timnya kurang fokus di babak kedua.", []string{"Bojan Hodak/claim"}},
+		{"hoaks in quote", "id", `"Itu hoaks, tidak ada rencana kenaikan harga," tegas Direktur Utama Pertamina, Nicke Widyawati.`, []string{"Nicke Widyawati/deny"}},
+		{"declined to comment", "id", `Juru bicara Istana enggan berkomentar soal isu perombakan kabinet.`, nil},
+		{"belum memberikan komentar", "id", `Hingga berita ini diturunkan, Garuda Indonesia belum memberikan komentar.`, nil},
+		{"nested report", "id", `Gojek membantah laporan Reuters bahwa perusahaan akan memangkas ribuan karyawan.`, []string{"Gojek/deny", "Reuters/claim"}},
+		{"dalam laporan", "id", `Dalam laporan Tempo, pejabat itu diberitakan menerima suap miliaran rupiah.`, []string{"Tempo/claim"}},
+		{"coordinated verbs", "id", `Partai Gerindra menepis tudingan itu, serta menyatakan siap diperiksa.`, []string{"Partai Gerakan Indonesia Raya/claim", "Partai Gerakan Indonesia Raya/deny"}},
+		{"surname later", "id", "Wakil Ketua DPR Sufmi Dasco Ahmad menyebut rapat digelar pekan depan.\n\nDasco juga membantah adanya lobi politik.", []string{"Sufmi Dasco Ahmad/claim", "Sufmi Dasco Ahmad/deny"}},
+		{"perusahaan tersebut", "id", "Tokopedia sedang menyelidiki gangguan layanan.\n\nPerusahaan tersebut mengakui ada kesalahan sistem.", []string{"Tokopedia/admit"}},
+		{"pihak", "id", `Pihak Shopee menegaskan tidak ada data pengguna yang bocor.`, []string{"Shopee/deny"}},
+		{"mohon maaf in quote", "id", `"Kami mohon maaf atas ketidaknyamanan ini," kata Corporate Communication PLN, Gregorius Adi Trianto.`, []string{"Gregorius Adi Trianto/apologize"}},
+		{"split quote", "id", `"Kami sudah bekerja keras," kata Shin Tae-yong, "tetapi lawan lebih baik malam ini."`, []string{"Shin Tae-yong/claim"}},
+		{"dilansir is no speaker", "id", `"Proyek itu sudah ditutup," ujar Andi Wijaya dilansir laman resmi Antara, Senin.`, []string{"Andi Wijaya/claim"}},
+		{"not a cue inside a name", "id", `Dengan kata lain, harga beras naik tajam bulan ini.`, nil},
+		// English
+		{"said after quote", "en", `"We have never shared user data with advertisers," said Jane Porter, a spokeswoman for Acme Corp.`, []string{"Jane Porter/deny"}},
+		{"did not deny", "en", `The minister did not deny that talks had taken place. Defence Minister Richard Marles did not deny the report.`, []string{"Richard Marles/claim"}},
+		{"denied report nested", "en", `Tesla denied a Reuters report that it would cut prices in China.`, []string{"Reuters/claim", "Tesla/deny"}},
+		{"possessive report", "en", `Google rejected The Wall Street Journal's report that it had paused the project.`, []string{"Google/deny", "The Wall Street Journal/claim"}},
+		{"police confirmed", "en", `Police confirmed on Tuesday that two men had been arrested.`, nil},
+		{"named police", "en", `The Metropolitan Police confirmed on Tuesday that two men had been arrested.`, []string{"Metropolitan Police/admit"}},
+		{"club apologised", "en", `Chelsea apologised to supporters after the ticketing system crashed.`, []string{"Chelsea/apologize"}},
+		{"company admitted", "en", `Boeing admitted that the panel had been installed without bolts.`, []string{"Boeing/admit"}},
+		{"declined to comment", "en", `Microsoft declined to comment on the report.`, nil},
+		{"according to", "en", `According to the Federal Trade Commission, the company misled millions of users.`, []string{"Federal Trade Commission/claim"}},
+		{"not true quote", "en", `"That is simply not true," Andy Stone, a Meta spokesman, wrote on X.`, []string{"Andy Stone/deny"}},
+		{"he said", "en", "Manchester United manager Erik ten Hag was asked about the defeat.\n\n\"We were not good enough today,\" he said.", []string{"Erik ten Hag/claim"}},
+		{"surname", "en", "Treasury Secretary Janet Yellen spoke in Washington. Yellen said inflation was easing.", []string{"Janet Yellen/claim"}},
+		{"the company", "en", "Shares of Nvidia fell 5 percent. The company said demand remained strong.", []string{"Nvidia/claim"}},
+		{"inadvertently", "en", "Twitter said it had found a bug.\n\n\"Some passwords were inadvertently stored in plain text,\" the company said.", []string{"Twitter/admit", "Twitter/claim"}},
+		{"headline title case", "en", `Apple CEO Tim Cook Says The US Should Let Users Track Their Data`, nil},
+		{"spokesperson told", "en", `A White House spokesperson told reporters that the president would sign the bill.`, []string{"White House/claim"}},
+		{"refused to apologise", "en", `The coach refused to apologise for his comments.`, nil},
+		{"orphan quote paragraph", "en", "Facebook stated that it did not sell data:\n\n\u201cNone of these partnerships gave companies access to information without permission.\u201d", []string{"Facebook/deny"}},
+		{"conjoined subjects", "en", `Spotify and Netflix both said they were unaware of the access.`, []string{"Netflix/claim", "Spotify/claim"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extract(t, article(tt.lang, tt.name, tt.text))
+			got := pairs(doc)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, ", ") != strings.Join(want, ", ") {
+				t.Errorf("pairs = %q, want %q", got, want)
+				for _, s := range doc.Statements {
+					t.Logf("  %s/%s cue=%q quote=%q", s.Speaker.Name, s.Stance, s.Cue, s.Quote)
+				}
+			}
+			if err := doc.Validate(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
