@@ -674,6 +674,9 @@ func (c *Crawler) robotsFor(ctx context.Context, h *hostState) (*robotsRules, er
 			c.mu.Lock()
 			h.rules, h.robotsFailures = r, 0
 			c.mu.Unlock()
+			// The robots.txt request itself was spaced by Delay; the next
+			// one waits for the Crawl-delay just learnt.
+			c.pauseHost(h, c.clock.Now().Add(c.hostDelay(h)))
 			return r, nil
 		}
 		c.mu.Lock()

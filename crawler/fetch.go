@@ -148,6 +148,7 @@ func classify(err error, timeout time.Duration) *fetchError {
 		for e := err; e != nil; e = errors.Unwrap(e) {
 			if strings.HasPrefix(e.Error(), ErrPrivateAddress.Error()) {
 				msg = e.Error()
+				break
 			}
 		}
 		if msg == "" {

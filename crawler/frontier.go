@@ -44,6 +44,10 @@ type record struct {
 	ShowAll   bool      `json:"show_all,omitempty"` // fetched as the single-page version of an article
 	Ingested  bool      `json:"ingested,omitempty"`
 	Reason    string    `json:"reason,omitempty"`
+	// Children are the sitemaps a sitemap index listed: on a 304 for the
+	// index they are still polled, since news sitemaps change under an
+	// index that does not.
+	Children []string `json:"children,omitempty"`
 }
 
 // queued is one entry of the queue.
@@ -155,6 +159,7 @@ func (f *frontier) enqueue(u string, r record, now time.Time, window func(record
 			}
 			// A re-crawl keeps the validators for a conditional GET.
 			r.ETag, r.Modified, r.Kind, r.Ingested = old.ETag, old.Modified, old.Kind, old.Ingested
+			r.Children = old.Children
 			r.At = old.At
 			r.Depth = min(r.Depth, old.Depth)
 		}

@@ -77,6 +77,11 @@ func (c *Crawler) process(ctx context.Context, h *hostState, q queued) {
 		rec.State, rec.At = stateDone, c.clock.Now()
 		c.finishRecord(q.URL, rec)
 		c.skip()
+		for _, child := range rec.Children {
+			if cu, err := url.Parse(child); err == nil {
+				c.enqueue(cu, record{Depth: rec.Depth}, enqueueSitemapChild)
+			}
+		}
 	default:
 		c.mu.Lock()
 		c.sum.Fetched++
@@ -152,9 +157,13 @@ func (c *Crawler) handle(ctx context.Context, h *hostState, key string, rec reco
 			c.finishFailed(key, rec, fmt.Sprintf("bad %s: %v", kind, err))
 			return
 		}
+		rec.Children = nil
 		for _, l := range links {
 			if u, ok := resolve(final, l); ok {
 				c.enqueue(u, record{Depth: rec.Depth}, how)
+				if kind == KindSitemapIndex {
+					rec.Children = append(rec.Children, u.String())
+				}
 			}
 		}
 		rec.State, rec.At = stateDone, now
