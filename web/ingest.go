@@ -72,9 +72,13 @@ func (s *Server) ingest(c *gin.Context) {
 		problem(c, http.StatusServiceUnavailable, "Ingest unavailable", "this server is read-only: it has no ingester")
 		return
 	}
+	// Only JSON: a form or text/plain body is what another site's page can
+	// make a browser send without a CORS preflight, so accepting it would let
+	// any page feed articles to a klaim on localhost that has no API key.
 	if ct := c.GetHeader("Content-Type"); ct != "" {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			problem(c, http.StatusUnsupportedMediaType, "Unsupported media type", fmt.Sprintf("send the article as application/json, not %q", ct))
+			problem(c, http.StatusUnsupportedMediaType, "Unsupported media type",
+				fmt.Sprintf("send the article as application/json (curl: -H 'Content-Type: application/json'), not %q", ct))
 			return
 		}
 	}
