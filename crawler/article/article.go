@@ -10,11 +10,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
+	"unicode"
 
 	"github.com/klaim/klaim"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // ErrNoText is returned (wrapped) when a page or file has no article text.
@@ -34,7 +35,12 @@ func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.A
 	src := decodeHTML(raw, contentType)
 	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
-		return nil, fmt.Errorf("extract %s: parse html: %w", pageURL, err)
+		// x/net/html refuses documents nested deeper than 512 open
+		// elements; flatten the excess and parse again.
+		doc, err = html.Parse(bytes.NewReader(flatten(src, maxDepth)))
+		if err != nil {
+			return nil, fmt.Errorf("extract %s: parse html: %w", pageURL, err)
+		}
 	}
 	a := &klaim.Article{URL: pageURL}
 	md := readMetadata(doc, pageURL, ref)
@@ -44,9 +50,85 @@ func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.A
 		// all there is.
 		text = normalizeText(md.body)
 	}
-	if strings.TrimSpace(text) == "" {
+	if !hasWords(text) {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, ErrNoText)
 	}
 	md.apply(a, text)
 	return a, nil
+}
+
+// maxDepth is how deep flatten lets elements nest; the parser's own limit
+// is 512 open elements and the adoption agency may reopen a few more.
+const maxDepth = 256
+
+// flatten rewrites an HTML document so that no element nests deeper than
+// limit: start and end tags below that depth are dropped (block tags become
+// <br> so paragraphs stay apart) and their text is kept. It is one linear
+// pass of the tokenizer.
+func flatten(src []byte, limit int) []byte {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	out := make([]byte, 0, len(src))
+	depth := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if voidElements[a] {
+				out = append(out, z.Raw()...)
+				continue
+			}
+			depth++
+			if depth > limit {
+				if blockTags[a] {
+					out = append(out, "<br>"...)
+				}
+				continue
+			}
+			out = append(out, z.Raw()...)
+		case html.EndTagToken:
+			depth--
+			if depth >= limit {
+				continue
+			}
+			if depth < 0 {
+				depth = 0
+			}
+			out = append(out, z.Raw()...)
+		default:
+			out = append(out, z.Raw()...)
+		}
+	}
+}
+
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true, atom.Hr: true,
+	atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true,
+	atom.Track: true, atom.Wbr: true, atom.Param: true, atom.Keygen: true,
+}
+
+// hasWords reports whether text holds at least a few words: a page whose
+// only "text" is stray symbols or binary noise has no article.
+func hasWords(text string) bool {
+	words, run := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			run++
+			continue
+		}
+		if run >= 2 {
+			words++
+			if words >= 3 {
+				return true
+			}
+		}
+		run = 0
+	}
+	if run >= 2 {
+		words++
+	}
+	return words >= 3
 }

@@ -192,6 +192,9 @@ func collapse(b *strings.Builder, s string, space *bool) {
 			*space = true
 			continue
 		}
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			continue // control characters and undecodable bytes
+		}
 		if *space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -431,6 +434,9 @@ func (e *extractor) candidate(body *html.Node) []*html.Node {
 	// article split into sections that sit in separate wrappers.
 	for p := top.Parent; p != nil && p != body && p.Type == html.ElementNode; p = p.Parent {
 		ts, ps := e.stats[top], e.stats[p]
+		if ts == nil || ps == nil {
+			break
+		}
 		extraGood := ps.good - ts.good
 		extraText := ps.textLen - ts.textLen
 		if extraGood < 200 || float64(extraGood) < 0.15*float64(ts.good) || extraGood*2 < extraText {
@@ -501,6 +507,49 @@ var sentenceEnd = regexp.MustCompile(`[.!?。"”]\s*$`)
 
 func endsSentence(n *html.Node) bool {
 	return sentenceEnd.MatchString(innerText(n))
+}
+
+// textOf is innerText for metadata: it stops after max bytes of text or
+// 8·max nodes and then reports ok=false, so that looking at every nested
+// "date" box of a hostile page stays linear.
+func textOf(n *html.Node, max int) (text string, ok bool) {
+	var b strings.Builder
+	space := false
+	budget := 8*max + 64
+	stack := []*html.Node{n.LastChild}
+	if n.LastChild == nil {
+		return "", true
+	}
+	// Iterate children in document order with an explicit stack of
+	// "next sibling to visit" pointers, walking from first to last.
+	stack[0] = n.FirstChild
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		if c == nil {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		stack[len(stack)-1] = c.NextSibling
+		if budget--; budget < 0 || b.Len() > max {
+			return b.String(), false
+		}
+		switch c.Type {
+		case html.TextNode:
+			collapse(&b, c.Data, &space)
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript:
+				continue
+			}
+			if c.DataAtom == atom.Br || blockTags[c.DataAtom] {
+				space = true
+			}
+			if c.FirstChild != nil {
+				stack = append(stack, c.FirstChild)
+			}
+		}
+	}
+	return b.String(), b.Len() <= max
 }
 
 func innerText(n *html.Node) string {

@@ -87,7 +87,7 @@ func (md *metadata) element(n *html.Node) bool {
 		}
 	case atom.Title:
 		if md.title == "" {
-			md.title = innerText(n)
+			md.title, _ = textOf(n, 2000)
 		}
 		return false
 	case atom.Meta:
@@ -129,16 +129,18 @@ func (md *metadata) element(n *html.Node) bool {
 	case atom.Time:
 		if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" && len(md.times) < 20 {
 			md.times = append(md.times, dt)
-		} else if t := innerText(n); t != "" && len(md.dateTexts) < 40 {
-			md.dateTexts = append(md.dateTexts, t)
+		} else if len(md.dateTexts) < 40 {
+			if t, ok := textOf(n, 200); ok && t != "" {
+				md.dateTexts = append(md.dateTexts, t)
+			}
 		}
 	case atom.H1:
 		if md.h1 == "" {
-			md.h1 = innerText(n)
+			md.h1, _ = textOf(n, 2000)
 		}
 	case atom.A:
 		if strings.Contains(strings.ToLower(attr(n, "rel")), "author") && len(md.relAuthor) < 10 {
-			if t := innerText(n); t != "" {
+			if t, ok := textOf(n, 200); ok && t != "" {
 				md.relAuthor = append(md.relAuthor, t)
 			}
 		}
@@ -151,26 +153,28 @@ func (md *metadata) element(n *html.Node) bool {
 				v = attr(n, "content")
 			}
 			if v == "" {
-				v = innerText(n)
+				v, _ = textOf(n, 200)
 			}
 			if v != "" {
 				k := strings.ToLower(ip)
 				md.meta[k] = append(md.meta[k], v)
 			}
 		case "author", "creator":
-			if t := innerText(n); t != "" && utf8.RuneCountInString(t) < 80 && len(md.bylines) < 20 {
-				md.bylines = append(md.bylines, t)
+			if len(md.bylines) < 20 {
+				if t, ok := textOf(n, 200); ok && t != "" && utf8.RuneCountInString(t) < 80 {
+					md.bylines = append(md.bylines, t)
+				}
 			}
 		}
 	}
 	if ci := classID(n); ci != "" && len(ci) < 200 {
 		if bylineClass.match(ci) && len(md.bylines) < 20 {
-			if t := innerText(n); t != "" && utf8.RuneCountInString(t) < 120 {
+			if t, ok := textOf(n, 400); ok && t != "" && utf8.RuneCountInString(t) < 120 {
 				md.bylines = append(md.bylines, t)
 			}
 		}
 		if dateClass.match(ci) && len(md.dateTexts) < 40 {
-			if t := innerText(n); t != "" && utf8.RuneCountInString(t) < 100 {
+			if t, ok := textOf(n, 400); ok && t != "" && utf8.RuneCountInString(t) < 100 {
 				md.dateTexts = append(md.dateTexts, t)
 			}
 		}
@@ -440,7 +444,14 @@ func (md *metadata) articleTitle(site klaim.Site) string {
 }
 
 func stripSiteName(t string, site klaim.Site, h1 string) string {
-	locs := titleSep.FindAllStringIndex(t, -1)
+	return stripSiteNameN(t, site, h1, 3)
+}
+
+func stripSiteNameN(t string, site klaim.Site, h1 string, depth int) string {
+	if depth == 0 || len(t) > 1000 {
+		return t
+	}
+	locs := titleSep.FindAllStringIndex(t, 50)
 	if len(locs) == 0 {
 		return t
 	}
@@ -462,11 +473,11 @@ func stripSiteName(t string, site klaim.Site, h1 string) string {
 	// Suffix.
 	last := locs[len(locs)-1]
 	if isSite(t[last[1]:]) {
-		return stripSiteName(strings.TrimSpace(t[:last[0]]), site, h1)
+		return stripSiteNameN(strings.TrimSpace(t[:last[0]]), site, h1, depth-1)
 	}
 	first := locs[0]
 	if isSite(t[:first[0]]) {
-		return stripSiteName(strings.TrimSpace(t[first[1]:]), site, h1)
+		return stripSiteNameN(strings.TrimSpace(t[first[1]:]), site, h1, depth-1)
 	}
 	// Unknown site name: a short last part after the h1 text is the site.
 	if h1 != "" && strings.EqualFold(strings.TrimSpace(t[:last[0]]), cleanSpace(h1)) {
@@ -590,6 +601,10 @@ var notNames = map[string]bool{
 	"nama": true, "name": true, "staff reports": true, "wires": true, "desk": true,
 }
 
+// orgWords mark a byline fragment that names an organisation ("CNN
+// Business", "Fox News"), not a person.
+var orgWords = newKeywords(``, `news business media times post tribune journal magazine radio tv network group agency inc ltd corp com online daily`)
+
 // roleWords mark a byline fragment that is a job, not a name ("AP Auto
 // Writer", "Staff Reports").
 var roleWords = newKeywords(``, `writer writers correspondent correspondents editor editors columnist contributor contributors reporter reporters staff covers desk`)
@@ -607,9 +622,10 @@ func (md *metadata) authors(site klaim.Site) []string {
 	var raw []string
 	for _, o := range md.articleLD() {
 		raw = append(raw, names(o["author"])...)
-		if len(raw) > 0 {
+		if len(cleanNames(raw, site)) > 0 {
 			break
 		}
+		raw = raw[:0]
 	}
 	if len(raw) == 0 {
 		for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "cxenseparse:author", "twitter:creator"} {
@@ -647,6 +663,9 @@ func cleanNames(raw []string, site klaim.Site) []string {
 	siteKey := normKey(site.Name)
 	hostKey := normKey(strings.SplitN(site.Host, ".", 2)[0])
 	for _, r := range raw {
+		if len(r) > 300 {
+			r = r[:300] // a byline, not a document
+		}
 		r = cleanSpace(html.UnescapeString(r))
 		if strings.Contains(r, "://") || strings.HasPrefix(r, "www.") {
 			continue
@@ -658,7 +677,7 @@ func cleanNames(raw []string, site klaim.Site) []string {
 			for _, name := range nameSplit.Split(seg, -1) {
 				name = strings.Trim(name, " .:-–—@")
 				name = bylinePrefix.ReplaceAllString(name, "")
-				if !looksLikeName(name) || roleWords.match(name) || isCredential(name) {
+				if !looksLikeName(name) || roleWords.match(name) || orgWords.match(name) || isCredential(name) {
 					continue
 				}
 				name = fixCase(name)
@@ -668,6 +687,9 @@ func cleanNames(raw []string, site klaim.Site) []string {
 				}
 				seen[k] = true
 				out = append(out, name)
+				if len(out) >= 10 {
+					return out
+				}
 			}
 		}
 		if len(out) >= 10 {
