@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 	"unicode"
 
@@ -45,10 +46,13 @@ func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.A
 	a := &klaim.Article{URL: pageURL}
 	md := readMetadata(doc, pageURL, ref)
 	text := mainText(doc, md.titles())
-	if utf8Len(text) < 25 && md.body != "" {
-		// The page renders its text with scripts; the JSON-LD copy is
-		// all there is.
-		text = normalizeText(md.body)
+	if md.body != "" {
+		if utf8Len(text) < 25 || (utf8Len(md.body) >= 500 && coverage(md.body, text) < 0.5) {
+			// Either the page renders its text with scripts and the
+			// JSON-LD copy is all there is, or the container we chose
+			// misses most of what the publisher calls the article body.
+			text = bodyText(md.body)
+		}
 	}
 	if !hasWords(text) {
 		return nil, fmt.Errorf("extract %s: %w", pageURL, ErrNoText)
@@ -132,3 +136,52 @@ func hasWords(text string) bool {
 	}
 	return words >= 3
 }
+
+// coverage is the share of the word trigrams of ref that also occur in
+// text: how much of the publisher's own article body we extracted.
+func coverage(ref, text string) float64 {
+	grams := func(s string) []string {
+		w := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(w) > 3000 {
+			w = w[:3000]
+		}
+		out := make([]string, 0, len(w))
+		for i := 0; i+3 <= len(w); i++ {
+			out = append(out, w[i]+" "+w[i+1]+" "+w[i+2])
+		}
+		return out
+	}
+	r := grams(ref)
+	if len(r) == 0 {
+		return 1
+	}
+	have := make(map[string]bool, len(r))
+	for _, g := range grams(text) {
+		have[g] = true
+	}
+	n := 0
+	for _, g := range r {
+		if have[g] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(r))
+}
+
+// bodyText turns a JSON-LD articleBody into article text; some publishers
+// put HTML in it.
+func bodyText(body string) string {
+	if strings.Contains(body, "</") || strings.Contains(body, "<br") {
+		if doc, err := html.Parse(strings.NewReader(flattenString(body))); err == nil {
+			if b := findBody(doc); b != nil {
+				m := &emitter{e: &extractor{stats: map[*html.Node]*nodeStats{}}}
+				m.walk(b, 0)
+				m.flush()
+				return strings.Join(filterParagraphs(m.paras, nil), "\n\n")
+			}
+		}
+	}
+	return normalizeText(html.UnescapeString(body))
+}
+
+func flattenString(s string) string { return string(flatten([]byte(s), maxDepth)) }

@@ -307,3 +307,28 @@ func TestFromText(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractJSONLDBodyHTML(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"<p>First paragraph of the story.</p><p>Second &amp; last paragraph.</p>"}</script></head><body><div id="app"></div></body></html>`
+	a, err := ExtractAt([]byte(page), "https://example.com/x", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "First paragraph of the story.\n\nSecond & last paragraph."; a.Text != want {
+		t.Errorf("Text = %q, want %q", a.Text, want)
+	}
+}
+
+func TestExtractJSONLDBodyWhenDOMMissesIt(t *testing.T) {
+	story := strings.Repeat("The minister denied on Tuesday that the ministry had leaked the data of voters to a private company. ", 6)
+	other := strings.Repeat("Our newsroom has served readers across the archipelago since 1965 with independent reporting. ", 6)
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + story + `"}</script></head>` +
+		`<body><div class="about"><p>` + other + `</p></div></body></html>`
+	a, err := ExtractAt([]byte(page), "https://example.com/x", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The minister denied") {
+		t.Errorf("Text = %.80q…, want the JSON-LD articleBody", a.Text)
+	}
+}
