@@ -26,6 +26,9 @@ const (
 	fixtureOrgs     = 2000 // entities [0, fixtureOrgs) are organisations
 	fixtureClaims   = 15000
 	fixtureConcepts = 400
+	// Zipf v of claim popularity: the most discussed claim gets ~0.4% of
+	// statements (~300), a big running story.
+	claimZipfV = 50
 )
 
 // corpus generates the fixture deterministically, so benchmarks can pick
@@ -106,7 +109,7 @@ func (c *corpus) article(i int, zEnt, zClaim *rand.Zipf) *klaim.Document {
 // documents calls fn with every fixture document in order.
 func (c *corpus) documents(n int, fn func(*klaim.Document) error) error {
 	zEnt := rand.NewZipf(c.r, 1.1, 8, fixtureEntities-1)
-	zClaim := rand.NewZipf(c.r, 1.1, 8, fixtureClaims-1)
+	zClaim := rand.NewZipf(c.r, 1.1, claimZipfV, fixtureClaims-1)
 	for i := range n {
 		if err := fn(c.article(i, zEnt, zClaim)); err != nil {
 			return err
@@ -137,7 +140,7 @@ func fixture(b *testing.B) *Store {
 			if batch = append(batch, d); len(batch) < 100 {
 				return nil
 			}
-			if n := len(batch); quads/n%200 == 0 {
+			if d.Article.URL[len(d.Article.URL)-3:] == "999" {
 				b.Logf("fixture: %d quads after %v", quads, time.Since(start))
 			}
 			err := s.PutDocuments(ctx, batch)
@@ -207,7 +210,9 @@ func zipfKey(r *rand.Rand, max int, name func(int) string) string {
 
 func BenchmarkStatementsOfClaim(b *testing.B) {
 	s := fixture(b)
-	latency(b, func(r *rand.Rand) string { return zipfKey(r, fixtureClaims, claimID) },
+	latency(b, func(r *rand.Rand) string {
+		return claimID(int(rand.NewZipf(r, 1.1, claimZipfV, fixtureClaims-1).Uint64()))
+	},
 		func(ctx context.Context, id string) (int, error) {
 			sts, err := s.Statements(ctx, klaim.StatementFilter{Claim: id})
 			return len(sts), err

@@ -10,6 +10,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
@@ -143,6 +144,61 @@ func decodeUvarints(b []byte) ([]uint64, error) {
 		}
 		out = append(out, v)
 		b = b[n:]
+	}
+	return out, nil
+}
+
+// kvSummaries returns the statement summaries listed under hub by pred: the
+// keys of the subject-predicate-object index give the summaries' node IDs,
+// and one read of each node both checks it is alive (see summary) and gives
+// its text. A read transaction at a time serves all hubs.
+func (s *Store) kvSummaries(ctx context.Context, hub graph.Ref, pred graph.Ref) ([]string, error) {
+	h, ok1 := hub.(kv.Int64Value)
+	p, ok2 := pred.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return nil, nil
+	}
+	tx, err := s.db.Tx(false)
+	if err != nil {
+		return nil, fmt.Errorf("read transaction: %w", err)
+	}
+	defer tx.Close()
+	it := tx.Scan(indexSPO.Key([]uint64{uint64(h), uint64(p)}))
+	defer it.Close()
+	var keys []hkv.Key
+	for it.Next(ctx) {
+		k := it.Key()
+		last := k[len(k)-1]
+		if len(last) != 24 {
+			return nil, fmt.Errorf("index %v: unexpected key length %d", indexSPO.Dirs, len(last))
+		}
+		keys = append(keys, logKey(binary.BigEndian.Uint64(last[16:])))
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := tx.GetBatch(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(vals))
+	for _, v := range vals {
+		if v == nil {
+			continue // the node is gone: the statement was deleted
+		}
+		var p proto.Primitive
+		if err := p.Unmarshal(v); err != nil {
+			return nil, fmt.Errorf("decode node: %w", err)
+		}
+		val, err := pquads.UnmarshalValue(p.Value)
+		if err != nil {
+			return nil, fmt.Errorf("decode node value: %w", err)
+		}
+		str, ok := val.(quad.String)
+		if !ok {
+			return nil, fmt.Errorf("statement summary: unexpected value %v", val)
+		}
+		out = append(out, string(str))
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -13,7 +14,7 @@ import (
 
 // SchemaVersion changes whenever the quads a document produces change shape;
 // a graph written by another version must be rebuilt (re-ingested).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // ns prefixes every node and predicate IRI klaim writes.
 const ns = "urn:klaim:"
@@ -49,6 +50,14 @@ var (
 	pConcept  = quad.IRI(ns + "concept")  // claim → "c:private_message" or "en_…"
 	pRelation = quad.IRI(ns + "relation") // entity (either end) → relation JSON
 
+	// Statement index edges: from a claim, speaker, subject or article (or
+	// the Statement type, for all) to the statement's summary literal.
+	pByClaim   = quad.IRI(ns + "by_claim")
+	pBySpeaker = quad.IRI(ns + "by_speaker")
+	pBySubject = quad.IRI(ns + "by_subject")
+	pByArticle = quad.IRI(ns + "by_article")
+	pAll       = quad.IRI(ns + "all")
+
 	tArticle   = quad.IRI(ns + "Article")
 	tStatement = quad.IRI(ns + "Statement")
 	tEntity    = quad.IRI(ns + "Entity")
@@ -76,6 +85,40 @@ func jsonLiteral(v any) (quad.String, error) {
 		return "", err
 	}
 	return quad.String(b), nil
+}
+
+// A summary is what Statements sorts, filters and pages on and what rebuttals
+// are computed from, so that only the statements returned are read in full.
+// It is a literal reached from each hub a statement is listed under (claim,
+// speaker, subjects, article, all); its fields are separated by \x1f.
+//
+// It holds every field that decides which hubs list the statement (speaker,
+// claim, subjects; the article is in the ID). So while a summary literal
+// exists, every hub edge to it is current, and an index key whose summary
+// node is gone is dead: kvSummaries checks liveness with the value read alone.
+type summary struct {
+	date, published, id, speaker string
+	stance                       klaim.Stance
+	lang, claim                  string
+}
+
+const summaryVersion = "s1"
+
+func summaryOf(st *klaim.Statement) string {
+	subjects := make([]string, len(st.Subjects))
+	for i, e := range st.Subjects {
+		subjects[i] = e.ID
+	}
+	return strings.Join([]string{summaryVersion, statementDate(st), st.Article.Published, st.ID, st.Speaker.ID,
+		string(st.Stance), st.Article.Lang, st.Claim.ID, strings.Join(subjects, ",")}, "\x1f")
+}
+
+func parseSummary(v string) (summary, error) {
+	f := strings.Split(v, "\x1f")
+	if len(f) != 9 || f[0] != summaryVersion {
+		return summary{}, fmt.Errorf("bad statement summary %q", v)
+	}
+	return summary{date: f[1], published: f[2], id: f[3], speaker: f[4], stance: klaim.Stance(f[5]), lang: f[6], claim: f[7]}, nil
 }
 
 // documentQuads returns the quads that represent doc, each labelled with the
@@ -150,6 +193,14 @@ func documentQuads(doc *klaim.Document) ([]quad.Quad, error) {
 		add(n, pType, tStatement)
 		if err := addJSON(n, &st, "statement "+st.ID); err != nil {
 			return nil, err
+		}
+		sum := quad.String(summaryOf(&st))
+		add(tStatement, pAll, sum)
+		add(node(st.Claim.ID), pByClaim, sum)
+		add(node(st.Speaker.ID), pBySpeaker, sum)
+		add(label, pByArticle, sum)
+		for _, e := range st.Subjects {
+			add(node(e.ID), pBySubject, sum)
 		}
 		add(n, pArticle, label)
 		add(n, pSpeaker, node(st.Speaker.ID))

@@ -1,0 +1,250 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/klaim/klaim"
+)
+
+// maxCrossRebuts caps the rebuttals a statement gets from other articles (its
+// own article's links are always kept): on a claim many speakers repeat, a
+// late denial would otherwise list every earlier assertion. The most recent
+// are kept.
+const maxCrossRebuts = 20
+
+// statementDate is when a statement was said: its said-at, else its
+// article's publication date ("" when neither is known).
+func statementDate(st *klaim.Statement) string {
+	if st.SaidAt != "" {
+		return st.SaidAt
+	}
+	return st.Article.Published
+}
+
+// compareSummaries orders oldest first: by said-at (else article date), then
+// article date, then ID; undated statements last.
+func compareSummaries(a, b *summary) int {
+	if (a.date == "") != (b.date == "") {
+		if a.date == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.published, b.published), cmp.Compare(a.id, b.id))
+}
+
+// laterThan reports whether date a is known to be after date b. Dates may be
+// YYYY, YYYY-MM or YYYY-MM-DD; they are compared at the shorter precision, and
+// an unknown date is never known to be later.
+func laterThan(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	n := min(len(a), len(b))
+	return a[:n] > b[:n]
+}
+
+// inPeriod reports whether a date (YYYY, YYYY-MM or YYYY-MM-DD) may fall in
+// [from, to]; a zero bound does not restrict, an unknown date matches only
+// when neither bound is set.
+func inPeriod(date string, from, to time.Time) bool {
+	if from.IsZero() && to.IsZero() {
+		return true
+	}
+	if date == "" {
+		return false
+	}
+	date = date[:min(len(date), len(time.DateOnly))]
+	if !from.IsZero() && date < from.Format(time.DateOnly)[:len(date)] {
+		return false
+	}
+	if !to.IsZero() && date > to.Format(time.DateOnly)[:len(date)] {
+		return false
+	}
+	return true
+}
+
+// summaries returns the summaries of the statements listed under a hub node
+// (a claim, speaker, subject or article; or tStatement with pAll), oldest first.
+func (s *Store) summaries(ctx context.Context, hub quad.Value, pred quad.IRI) ([]summary, error) {
+	h, p := s.qs.ValueOf(hub), s.qs.ValueOf(pred)
+	if h == nil || p == nil {
+		return nil, nil
+	}
+	var texts []string
+	if s.kv != nil {
+		var err error
+		if texts, err = s.kvSummaries(ctx, h, p); err != nil {
+			return nil, err
+		}
+	} else {
+		set, err := s.ends(ctx, quad.Subject, h, pred)
+		if err != nil {
+			return nil, err
+		}
+		vals, err := graph.ValuesOf(ctx, s.qs, set.refs)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			if str, ok := v.(quad.String); ok {
+				texts = append(texts, string(str))
+			}
+		}
+	}
+	out := make([]summary, len(texts))
+	for i, t := range texts {
+		var err error
+		if out[i], err = parseSummary(t); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b summary) int { return compareSummaries(&a, &b) })
+	return out, nil
+}
+
+// Statement returns one statement with its rebuttals across articles.
+func (s *Store) Statement(ctx context.Context, id string) (*klaim.Statement, error) {
+	defer s.rlock()()
+	ref, err := s.nodeRef("statement", id)
+	if err != nil {
+		return nil, err
+	}
+	sts, err := s.hydrateStatements(ctx, []graph.Ref{ref})
+	if err != nil {
+		return nil, fmt.Errorf("statement %s: %w", id, err)
+	}
+	if len(sts) == 0 {
+		return nil, fmt.Errorf("statement %q: %w", id, klaim.ErrNotFound)
+	}
+	if err := s.addRebuts(ctx, sts, nil); err != nil {
+		return nil, fmt.Errorf("statement %s: %w", id, err)
+	}
+	return &sts[0], nil
+}
+
+// hydrateStatements reads statements in full; refs that are not statements
+// are skipped.
+func (s *Store) hydrateStatements(ctx context.Context, refs []graph.Ref) ([]klaim.Statement, error) {
+	recs, err := s.jsonRecords(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Statement, 0, len(refs))
+	for _, r := range recs {
+		if len(r) == 0 {
+			continue
+		}
+		var st klaim.Statement
+		if err := jsonUnmarshal([]byte(r[0]), &st); err != nil {
+			return nil, fmt.Errorf("decode statement: %w", err)
+		}
+		if st.Rebuts == nil {
+			st.Rebuts = []string{}
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// addRebuts adds to each statement the statements of the same claim, by other
+// speakers, that its stance opposes and that were not said later than it:
+// the most recent first, at most maxCrossRebuts. byClaim may hold the
+// summaries of some claims already read, oldest first.
+func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement, byClaim map[string][]summary) error {
+	if byClaim == nil {
+		byClaim = make(map[string][]summary)
+	}
+	for i := range sts {
+		st := &sts[i]
+		others, ok := byClaim[st.Claim.ID]
+		if !ok {
+			var err error
+			if others, err = s.summaries(ctx, node(st.Claim.ID), pByClaim); err != nil {
+				return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
+			}
+			byClaim[st.Claim.ID] = others
+		}
+		date, added := statementDate(st), 0
+		for j := len(others) - 1; j >= 0 && added < maxCrossRebuts; j-- {
+			o := &others[j]
+			if o.id == st.ID || o.speaker == st.Speaker.ID || !st.Stance.Opposes(o.stance) ||
+				laterThan(o.date, date) || slices.Contains(st.Rebuts, o.id) {
+				continue
+			}
+			st.Rebuts = append(st.Rebuts, o.id)
+			added++
+		}
+	}
+	return nil
+}
+
+// Statements lists the statements matching f, oldest first. It reads the
+// summaries listed under each ID the filter sets (one index scan each; all
+// statements when none is set), intersects them, filters, sorts and pages on
+// the summaries, and reads in full only the statements it returns.
+func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klaim.Statement, error) {
+	defer s.rlock()()
+	var cand []summary
+	set := false
+	for _, by := range []struct {
+		id   string
+		pred quad.IRI
+	}{{f.Article, pByArticle}, {f.Claim, pByClaim}, {f.Speaker, pBySpeaker}, {f.Subject, pBySubject}} {
+		if by.id == "" {
+			continue
+		}
+		sums, err := s.summaries(ctx, node(by.id), by.pred)
+		if err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+		if set {
+			ids := make(map[string]bool, len(sums))
+			for _, x := range sums {
+				ids[x.id] = true
+			}
+			sums = slices.DeleteFunc(cand, func(x summary) bool { return !ids[x.id] })
+		}
+		cand, set = sums, true
+	}
+	var known map[string][]summary
+	if !set {
+		var err error
+		if cand, err = s.summaries(ctx, tStatement, pAll); err != nil {
+			return nil, fmt.Errorf("statements: %w", err)
+		}
+	} else if f.Claim != "" && f.Article == "" && f.Speaker == "" && f.Subject == "" {
+		// Every statement of the claim is in hand: rebuttals need no other read.
+		known = map[string][]summary{f.Claim: slices.Clone(cand)}
+	}
+	page := cand[:0]
+	for _, x := range cand {
+		if (f.Stance == "" || x.stance == f.Stance) && (f.Lang == "" || x.lang == f.Lang) && inPeriod(x.date, f.From, f.To) {
+			page = append(page, x)
+		}
+	}
+	if f.Limit > 0 && len(page) > f.Limit {
+		page = page[:f.Limit]
+	}
+	refs := make([]graph.Ref, 0, len(page))
+	for _, x := range page {
+		if ref := s.qs.ValueOf(node(x.id)); ref != nil {
+			refs = append(refs, ref)
+		}
+	}
+	sts, err := s.hydrateStatements(ctx, refs)
+	if err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	if err := s.addRebuts(ctx, sts, known); err != nil {
+		return nil, fmt.Errorf("statements: %w", err)
+	}
+	return sts, nil
+}
