@@ -769,10 +769,10 @@ func (m *emitter) walk(n *html.Node, depth int) {
 
 // furniture matches whole paragraphs that are site furniture rather than
 // article text, in Indonesian and English.
-var furniture = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?|artikel terkait|berita terkait|related|read (?:more|also|next)|see also|also read|more:|recommended|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)|bagikan|follow us|ikuti (?:kami|berita)|sign up|subscribe|click here|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright|hak cipta|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\b|komentar\b|leave a (?:comment|reply)|\[gambas:)`)
+var furniture = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?|artikel terkait|berita terkait|related|read (?:more|also|next)|see also|also read|more:|recommended|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)|bagikan|follow us|ikuti (?:kami|berita)|sign up|subscribe|click here|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright|hak cipta|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\b|komentar\b|leave a (?:comment|reply)|\[gambas:|halaman (?:selanjutnya|berikutnya|sebelumnya)|halaman\s*:|next page|previous page|artikel ini (?:telah )?(?:tayang|terbit|sudah tayang)|sumber\s*:|laporan wartawan|\(\w+/\w+\)$)`)
 
 // inlineFurniture is removed from inside paragraphs.
-var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\b|\bSCROLL TO (?:CONTINUE|RESUME) WITH CONTENT\b`)
+var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\b|\bSCROLL TO (?:CONTINUE|RESUME) WITH CONTENT\b|\(\s*baca(?: juga)?\s*:[^)]*\)`)
 
 // dateline matches short lines that only say who wrote the article and
 // when ("By Justine Coleman - 11/18/19 11:04 PM EST", "Updated: 18 Nov
@@ -801,8 +801,10 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 	out := make([]string, 0, len(ps))
 	for _, p := range ps {
 		t := p.text
-		if strings.Contains(t, "[") || strings.Contains(t, "ADVERTISEMENT") || strings.Contains(t, "SCROLL") {
-			t = strings.TrimSpace(inlineFurniture.ReplaceAllString(t, ""))
+		if strings.Contains(t, "[") || strings.Contains(t, "ADVERTISEMENT") || strings.Contains(t, "SCROLL") || strings.Contains(t, "(") {
+			if r := inlineFurniture.ReplaceAllString(t, ""); r != t {
+				t = cleanSpace(r)
+			}
 		}
 		if t == "" {
 			continue

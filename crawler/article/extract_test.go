@@ -47,11 +47,14 @@ const kompasLike = `<!DOCTYPE html>
    <p><strong>JAKARTA, KOMPAS.com</strong> - Netflix membantah laporan New York Times yang menyebut perusahaan itu bisa membaca pesan pribadi pengguna Facebook, termasuk pesan yang dikirim lewat Messenger.</p>
    <p>"Kami tidak pernah mengakses pesan pribadi teman-teman di Facebook, atau meminta kemampuan untuk melakukannya," kata Kooswardini Wulandari, Communications Manager Netflix Asia Tenggara, dalam keterangan tertulis, Rabu (19/12/2018).</p>
    <p><strong>Baca juga: <a href="/read/2018/12/18/facebook">Facebook Beri Akses Pesan Pribadi ke Netflix dan Spotify</a></strong></p>
-   <p>Menurut dia, fitur yang dimaksud hanya memungkinkan pengguna merekomendasikan tayangan kepada teman lewat Messenger, dan fitur itu sudah dihentikan pada 2015.</p>
+   <p>Menurut dia, fitur yang dimaksud hanya memungkinkan pengguna merekomendasikan tayangan kepada teman lewat Messenger, dan fitur itu sudah dihentikan pada 2015. (Baca: Facebook Bantah Jual Data)</p>
+   <div class="photo"><img src="x.jpg"><p>Foto: Dok. Netflix</p></div>
    <div class="ads">ADVERTISEMENT</div>
    <p>[Gambas:Video CNN]</p>
    <p>Facebook sendiri menyatakan tidak memberikan akses pesan pribadi kepada perusahaan lain tanpa izin pengguna, seperti dilaporkan laman resmi perusahaan itu.</p>
    <p>Simak Video Pilihan di Bawah Ini:</p>
+   <p>Artikel ini telah tayang di Kompas.com dengan judul "Netflix Bantah".</p>
+   <p>(rdp/rdp)</p>
    <p>Penulis: Reska K. Nistanto<br>Editor: Reza Wahyudi</p>
   </div>
   <div class="tag"><a href="/tag/netflix">Netflix</a> <a href="/tag/facebook">Facebook</a></div>
