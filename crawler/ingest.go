@@ -98,7 +98,7 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 		doc = &klaim.Document{Article: *art}
 	} else {
 		var err error
-		doc, err = p.Claims.Extract(ctx, art, p.Store)
+		doc, err = extractStatements(ctx, p.Claims, art, p.Store)
 		if err != nil {
 			return nil, fmt.Errorf("extract statements from %s: %w", art.URL, err)
 		}
@@ -122,6 +122,18 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 		Relations:  len(doc.Relations),
 		Replaced:   replaced,
 	}, nil
+}
+
+// extractStatements runs the statement extractor, turning a panic into an
+// error: the extractor is a large body of rules over hostile text, and one
+// article that trips it must not take a batch or a server down with it.
+func extractStatements(ctx context.Context, x *claims.Extractor, art *klaim.Article, f claims.ClaimFinder) (doc *klaim.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("internal error in the statement extractor: %v (please report it with the article)", r)
+		}
+	}()
+	return x.Extract(ctx, art, f)
 }
 
 // articleOf extracts the article a source holds.
@@ -285,7 +297,7 @@ type FileResult struct {
 // it is known. Only a cancelled context ends it early.
 func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, report func(FileResult)) error {
 	for _, root := range paths {
-		files, err := listFiles(root)
+		files, err := ListFiles(root)
 		if err != nil {
 			report(FileResult{Path: root, Err: err})
 			continue
@@ -301,9 +313,9 @@ func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, report func(
 	return nil
 }
 
-// listFiles returns the files a path names: itself, or the ingestible files
+// ListFiles returns the files a path names: itself, or the ingestible files
 // below a folder (hidden entries skipped), sorted.
-func listFiles(root string) ([]string, error) {
+func ListFiles(root string) ([]string, error) {
 	info, err := os.Stat(root)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

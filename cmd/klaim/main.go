@@ -60,7 +60,10 @@ func main() {
 func run(argv []string, stdout, stderr io.Writer) (status int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "klaim: internal error: %v (please report it)\n", r)
+			if os.Getenv("KLAIM_DEBUG") != "" {
+				panic(r) // with the trace, for a bug report
+			}
+			fmt.Fprintf(stderr, "klaim: internal error: %v (please report it; KLAIM_DEBUG=1 shows where)\n", r)
 			status = 3
 		}
 	}()

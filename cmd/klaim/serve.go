@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/klaim/klaim/crawler"
 	"github.com/klaim/klaim/web"
 )
 
@@ -22,6 +23,8 @@ func init() {
 		setup: func(fs *flag.FlagSet, g *globals) func(context.Context, []string) error {
 			addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
 			key := fs.String("api-key", os.Getenv("KLAIM_API_KEY"), "`key` required by POST /api/v1/articles; $KLAIM_API_KEY")
+			ua := fs.String("user-agent", "", "User-Agent `string` for pages fetched by POST /api/v1/articles {\"url\"}")
+			allowPrivate := fs.Bool("allow-private", false, "let POST /api/v1/articles fetch loopback and private addresses")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usagef("unexpected argument %q", args[0])
@@ -31,6 +34,14 @@ func init() {
 					return err
 				}
 				defer k.Close()
+				// POST /api/v1/articles {"url"} fetches through the crawler, so
+				// it is as polite and as guarded as a crawl.
+				c, err := crawler.New(crawler.Config{DataDir: g.dataDir, UserAgent: *ua, AllowPrivate: *allowPrivate}, k.pipeline)
+				if err != nil {
+					return err
+				}
+				defer c.Close()
+				k.pipeline.Fetcher = c
 				return serveKB(ctx, g, k, *addr, *key, nil)
 			}
 		},
