@@ -81,7 +81,7 @@ func (s *testSite) reset() {
 	s.times = nil
 }
 
-func article(title, extra string) string {
+func articleHTML(title, extra string) string {
 	return "<!DOCTYPE html><html><head><title>" + title + "</title>" +
 		"</head><body><article><h1>" + title + "</h1><p>Isi berita " + title + ".</p></article>" + extra + "</body></html>"
 }
@@ -143,7 +143,7 @@ Crawl-delay: 3
 <item><title>A</title><link>{{base}}/news/a#comments</link></item>
 <item><title>Start</title><link>{{base}}/start</link></item>
 </channel></rss>`)
-	s.page("/news/a", html, article("A", ""))
+	s.page("/news/a", html, articleHTML("A", ""))
 	limited := 0
 	s.handle("/news/limited", func(w http.ResponseWriter, r *http.Request) {
 		limited++
@@ -153,23 +153,23 @@ Crawl-delay: 3
 			return
 		}
 		w.Header().Set("Content-Type", html)
-		fmt.Fprint(w, article("Limited", ""))
+		fmt.Fprint(w, articleHTML("Limited", ""))
 	})
-	s.page("/start", html, article("Start", `
+	s.page("/start", html, articleHTML("Start", `
 <a href="/news/multi">Multi</a> <a href="/news/alias?utm_medium=x">Alias</a> <a href="/news/canon">Canon</a>
 <a href="http://offsite.invalid/x">Off site</a> <a href="/secret/x">Secret</a> <a href="mailto:r@x.id">Mail</a>`))
-	s.page("/news/multi", html, article("Multi halaman 1", `
+	s.page("/news/multi", html, articleHTML("Multi halaman 1", `
 <a href="/news/multi?page=2">2</a> <a href="/news/multi?page=all">Tampilkan semua</a>`))
-	s.page("/news/multi?page=all", html, article("Multi", `<link rel="canonical" href="{{base}}/news/multi">
+	s.page("/news/multi?page=all", html, articleHTML("Multi", `<link rel="canonical" href="{{base}}/news/multi">
 <a href="/news/multi?page=2">2</a>`))
-	s.page("/news/multi?page=2", html, article("Multi halaman 2", ""))
-	s.page("/news/alias", html, article("Canon", `<link rel="canonical" href="/news/canon">`))
-	s.page("/news/canon", html, article("Canon", ""))
+	s.page("/news/multi?page=2", html, articleHTML("Multi halaman 2", ""))
+	s.page("/news/alias", html, articleHTML("Canon", `<link rel="canonical" href="/news/canon">`))
+	s.page("/news/canon", html, articleHTML("Canon", ""))
 	s.handle("/news/cp1252", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=windows-1252")
 		w.Write([]byte("<html><head><title>Caf\xe9</title></head><body><p>\x93Kutipan\x94 di caf\xe9.</p><a href=\"/news/caf\xe9\">caf\xe9</a></body></html>"))
 	})
-	s.page("/news/café", html, article("Café", ""))
+	s.page("/news/café", html, articleHTML("Café", ""))
 	s.handle("/news/slow", func(w http.ResponseWriter, r *http.Request) {
 		select { // until the crawler gives up
 		case <-r.Context().Done():
@@ -196,9 +196,9 @@ Crawl-delay: 3
 	s.handle("/news/moved", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/news/moved-final", http.StatusMovedPermanently)
 	})
-	s.page("/news/moved-final", html, article("Moved", ""))
-	s.page("/secret/plan", html, article("Secret", ""))
-	s.page("/secret/x", html, article("Secret", ""))
+	s.page("/news/moved-final", html, articleHTML("Moved", ""))
+	s.page("/secret/plan", html, articleHTML("Secret", ""))
+	s.page("/secret/x", html, articleHTML("Secret", ""))
 	return s
 }
 
@@ -361,9 +361,9 @@ func TestCrawlDelayCapped(t *testing.T) {
 	for i := range 5 {
 		p := fmt.Sprintf("/p%d", i)
 		fmt.Fprintf(&links, `<a href="%s">%d</a>`, p, i)
-		site.page(p, "text/html", article(p, ""))
+		site.page(p, "text/html", articleHTML(p, ""))
 	}
-	site.page("/", "text/html", article("home", links.String()))
+	site.page("/", "text/html", articleHTML("home", links.String()))
 	c, err := New(Config{DataDir: t.TempDir(), Depth: 1, AllowPrivate: true, Clock: clock,
 		Delay: 2 * time.Second, MaxCrawlDelay: 5 * time.Second}, &fakeIngester{})
 	if err != nil {
@@ -397,9 +397,9 @@ func TestMaxPagesAndRobotsUnavailable(t *testing.T) {
 	for i := range 6 {
 		p := fmt.Sprintf("/p%d", i)
 		fmt.Fprintf(&links, `<a href="%s">%d</a>`, p, i)
-		site.page(p, "text/html", article(p, ""))
+		site.page(p, "text/html", articleHTML(p, ""))
 	}
-	site.page("/", "text/html", article("home", links.String()))
+	site.page("/", "text/html", articleHTML("home", links.String()))
 	dir := t.TempDir()
 	cfg := Config{DataDir: dir, Depth: 1, AllowPrivate: true, Clock: clock, MaxPages: 3}
 	ing := &fakeIngester{}

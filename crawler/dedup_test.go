@@ -67,7 +67,7 @@ func TestDedupCheck(t *testing.T) {
 		near     bool
 	}{
 		{"ar_orig", orig, "", false},
-		{"ar_orig", orig, "", false},                                                  // re-ingest of itself
+		{"ar_orig", orig, "", false}, // re-ingest of itself
 		{"ar_exact", strings.ToUpper(strings.ReplaceAll(orig, "\n", "  ")), "ar_orig", false}, // case and spacing differ
 		{"ar_synd", readFixture(t, "id_syndicated.txt"), "ar_orig", true},
 		{"ar_other", readFixture(t, "id_same_story.txt"), "", false},

@@ -51,7 +51,7 @@ func TestGuardCheck(t *testing.T) {
 func TestPrivateAddressRefused(t *testing.T) {
 	clock := newFakeClock()
 	private := newTestSite(t, clock)
-	private.page("/page", "text/html", article("internal", ""))
+	private.page("/page", "text/html", articleHTML("internal", ""))
 	public := newTestSite(t, clock)
 	privURL, _ := url.Parse(private.srv.URL)
 	_, port, _ := net.SplitHostPort(privURL.Host)

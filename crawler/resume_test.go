@@ -53,7 +53,7 @@ func newResumeSite(t *testing.T) *resumeSite {
 			fmt.Fprint(w, `</urlset>`)
 		case strings.HasPrefix(r.URL.Path, "/p"):
 			w.Header().Set("Content-Type", "text/html")
-			fmt.Fprint(w, article(r.URL.Path, ""))
+			fmt.Fprint(w, articleHTML(r.URL.Path, ""))
 		default:
 			http.NotFound(w, r)
 			return
