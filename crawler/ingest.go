@@ -102,6 +102,13 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 		if err != nil {
 			return nil, fmt.Errorf("extract statements from %s: %w", art.URL, err)
 		}
+		if replaced {
+			old, err := p.Store.Statements(ctx, klaim.StatementFilter{Article: art.ID})
+			if err != nil {
+				return nil, fmt.Errorf("ingest %s: previous statements: %w", art.URL, err)
+			}
+			keepClaimIDs(doc, old)
+		}
 	}
 	if err := doc.Validate(); err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", art.URL, err)
@@ -122,6 +129,38 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 		Relations:  len(doc.Relations),
 		Replaced:   replaced,
 	}, nil
+}
+
+// keepClaimIDs gives the statements of a re-ingested article the claim IDs
+// they had before. Claim IDs come partly from the store (a similar claim
+// another article created), so a second extraction can choose differently as
+// other articles arrive; but a statement with the same ID (same article, same
+// span) is the same statement and keeps its claim. The document's claims are
+// then the ones its statements use.
+func keepClaimIDs(doc *klaim.Document, old []klaim.Statement) {
+	was := make(map[string]string, len(old))
+	for _, s := range old {
+		was[s.ID] = s.Claim.ID
+	}
+	byID := make(map[string]klaim.Claim, len(doc.Claims))
+	for _, c := range doc.Claims {
+		byID[c.ID] = c
+	}
+	used := make(map[string]bool)
+	var claims []klaim.Claim
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		c := byID[s.Claim.ID]
+		if prev, ok := was[s.ID]; ok {
+			s.Claim.ID = prev
+			c.ID = prev
+		}
+		if !used[c.ID] {
+			used[c.ID] = true
+			claims = append(claims, c)
+		}
+	}
+	doc.Claims = claims
 }
 
 // extractStatements runs the statement extractor, turning a panic into an
