@@ -64,8 +64,9 @@ type Config struct {
 	// (default 5s) and at the end.
 	Progress      io.Writer
 	ProgressEvery time.Duration
-	// AllowOffsite follows links to other registrable domains than the
-	// seeds' (off by default).
+	// AllowOffsite follows links and sitemap entries to other registrable
+	// domains than the seeds' (off by default). Feed entries are followed
+	// wherever they lead, since a feed is a list the user chose.
 	AllowOffsite bool
 	// Timeout bounds one request, body included (default 30s).
 	Timeout time.Duration
@@ -335,7 +336,8 @@ type enqueueHow int
 
 const (
 	enqueueLink         enqueueHow = iota // a link of a page: scope, Include, Exclude
-	enqueueEntry                          // a feed or sitemap entry: the same
+	enqueueEntry                          // a sitemap entry: the same
+	enqueueFeedEntry                      // a feed entry: Include, Exclude (feeds may list other sites)
 	enqueueSitemapChild                   // a sitemap of a sitemap index: scope, Exclude
 	enqueueSeed                           // a seed: no filter
 	enqueueShowAll                        // the single-page version: no filter, first in line
@@ -348,7 +350,7 @@ func (c *Crawler) enqueue(u *url.URL, r record, how enqueueHow) {
 	s := u.String()
 	if how != enqueueSeed && how != enqueueShowAll {
 		c.mu.Lock()
-		inScope := c.cfg.AllowOffsite || c.scope[registrable(u.Hostname())]
+		inScope := c.cfg.AllowOffsite || c.scope[registrable(u.Hostname())] || how == enqueueFeedEntry
 		c.mu.Unlock()
 		if !inScope {
 			return
@@ -660,7 +662,9 @@ func (c *Crawler) robotsFor(ctx context.Context, h *hostState) (*robotsRules, er
 		switch {
 		case err != nil:
 			fe := classify(err, c.cfg.Timeout)
-			if errors.Is(err, ErrPrivateAddress) {
+			if !fe.Retryable {
+				// No address, a refused private address, a bad
+				// certificate: waiting will not help.
 				return nil, fe
 			}
 			reason = fe.Reason

@@ -449,3 +449,68 @@ func TestMaxPagesAndRobotsUnavailable(t *testing.T) {
 		}
 	}
 }
+
+func TestRedirects(t *testing.T) {
+	clock := newFakeClock()
+	one := newTestSite(t, clock)
+	two := newTestSite(t, clock)
+	for i := range 12 {
+		one.handle(fmt.Sprintf("/chain/%d", i), func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, fmt.Sprintf("/chain/%d", i+1), http.StatusFound)
+		})
+	}
+	one.handle("/x", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, two.srv.URL+"/y", http.StatusMovedPermanently) })
+	two.handle("/y", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, one.srv.URL+"/x", http.StatusFound) })
+	one.handle("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, two.srv.URL+"/final?utm_source=redirect", http.StatusPermanentRedirect)
+	})
+	two.page("/final", "text/html", articleHTML("Final", ""))
+	ing := &fakeIngester{}
+	c, err := New(Config{DataDir: t.TempDir(), AllowPrivate: true, Clock: clock}, ing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sum, err := c.Run(context.Background(), []string{one.srv.URL + "/chain/0", one.srv.URL + "/x", one.srv.URL + "/moved"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, f := range sum.Failures {
+		reasons[f.URL] = f.Reason
+	}
+	want := map[string]string{
+		one.srv.URL + "/chain/0": "more than 10 redirects",
+		two.srv.URL + "/y":       "redirect loop via " + one.srv.URL + "/x",
+	}
+	if fmt.Sprint(reasons) != fmt.Sprint(want) {
+		t.Errorf("failures %q, want %q", reasons, want)
+	}
+	if n := one.count("/chain/10"); n != 1 || one.count("/chain/11") != 0 {
+		t.Errorf("chain followed to /chain/10 %d times, /chain/11 %d times", n, one.count("/chain/11"))
+	}
+	if got := ing.urls(); len(got) != 1 || got[0] != two.srv.URL+"/final" {
+		t.Errorf("ingested %q", got)
+	}
+	if one.count("/x") != 1 || two.count("/y") != 1 {
+		t.Errorf("loop: /x %d, /y %d requests", one.count("/x"), two.count("/y"))
+	}
+}
+
+func TestProgress(t *testing.T) {
+	clock := newFakeClock()
+	site := newTestSite(t, clock)
+	site.page("/", "text/html", articleHTML("home", ""))
+	var out strings.Builder
+	c, err := New(Config{DataDir: t.TempDir(), AllowPrivate: true, Clock: clock, Progress: &out}, &fakeIngester{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Run(context.Background(), []string{site.srv.URL + "/"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.HasPrefix(got, "crawl: fetched 1, ingested 1, queued 0, failed 0, skipped 0, ") || !strings.HasSuffix(got, " pages/s\n") {
+		t.Errorf("progress %q", got)
+	}
+}

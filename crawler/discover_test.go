@@ -86,6 +86,11 @@ func TestParseFeed(t *testing.T) {
 	if want := []string{"https://example.id/news/1", "https://example.id/news/2?utm_source=rss"}; err != nil || !slices.Equal(got, want) {
 		t.Errorf("rss: %q, %v; want %q", got, err, want)
 	}
+	latin1 := []byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>x</title><item><title>caf\xe9</title><link>https://example.id/caf\xe9</link></item></channel></rss>")
+	got, err = parseFeed(latin1)
+	if want := []string{"https://example.id/café"}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("latin1 rss: %q, %v; want %q", got, err, want)
+	}
 	got, err = parseFeed([]byte(atomFeed))
 	if want := []string{"https://example.com/a"}; err != nil || !slices.Equal(got, want) {
 		t.Errorf("atom: %q, %v; want %q", got, err, want)

@@ -1,6 +1,8 @@
 package crawler
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -165,6 +167,13 @@ func classify(err error, timeout time.Duration) *fetchError {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
 		return &fetchError{Reason: "DNS lookup failed", Err: err, Retryable: dnsErr.IsTemporary}
+	}
+	var certErr *tls.CertificateVerificationError
+	var unknownAuth x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	if errors.As(err, &certErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostErr) || errors.As(err, &invalid) {
+		return &fetchError{Reason: "TLS certificate not valid", Err: err}
 	}
 	// Refused or reset connections are often a server restarting.
 	return &fetchError{Reason: "request failed", Err: err, Retryable: true}

@@ -147,6 +147,7 @@ func (c *Crawler) handle(ctx context.Context, h *hostState, key string, rec reco
 		how := enqueueEntry
 		if kind == KindFeed {
 			links, err = parseFeed(resp.Body)
+			how = enqueueFeedEntry
 		} else {
 			links, err = parseSitemap(resp.Body)
 			if kind == KindSitemapIndex {
