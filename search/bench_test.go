@@ -105,6 +105,7 @@ func BenchmarkIndexDocument(b *testing.B) {
 			defer x.Close()
 			ctx := context.Background()
 			n := 0
+			cpu := cpuTime()
 			for i := 0; b.Loop(); i++ {
 				d := docs[i%len(docs)]
 				if err := x.IndexDocument(ctx, d); err != nil {
@@ -113,6 +114,7 @@ func BenchmarkIndexDocument(b *testing.B) {
 				n += len(d.Statements)
 			}
 			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "statements/s")
+			b.ReportMetric(float64(n)/(cpuTime()-cpu).Seconds(), "statements/cpu-s")
 		})
 	}
 }
@@ -128,6 +130,7 @@ func BenchmarkIndexDocuments(b *testing.B) {
 	defer x.Close()
 	ctx := context.Background()
 	n := 0
+	cpu := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		start := (i * 50) % len(docs)
 		batch := docs[start : start+50]
@@ -139,6 +142,7 @@ func BenchmarkIndexDocuments(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "statements/s")
+	b.ReportMetric(float64(n)/(cpuTime()-cpu).Seconds(), "statements/cpu-s")
 }
 
 // BenchmarkSearch runs queries against 3000 synthetic statements.
@@ -165,6 +169,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"all newest first", klaim.SearchQuery{}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				res, err := x.Search(ctx, c.q)
 				if err != nil {
@@ -174,13 +179,16 @@ func BenchmarkSearch(b *testing.B) {
 					b.Fatal("no hits")
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 	b.Run("claims", func(b *testing.B) {
+		cpu := cpuTime()
 		for b.Loop() {
 			if _, err := x.SearchClaims(ctx, klaim.SearchQuery{Text: "private messages"}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	})
 }

@@ -213,20 +213,24 @@ func (x *Index) replace(ctx context.Context, articleIDs []string, docs []*klaim.
 		return err
 	}
 	b := x.idx.NewBatch()
-	claims := map[string]*claimRecord{} // claim records to write back
+	var oldClaims []string
 	for _, h := range old {
 		if h.Fields[fieldType] == typeClaim {
-			rec, err := decodeClaimRecord(h)
-			if err != nil {
-				return err
-			}
-			for _, id := range articleIDs {
-				delete(rec.Uses, id)
-			}
-			claims[h.ID] = rec
+			oldClaims = append(oldClaims, h.ID)
 			continue
 		}
 		b.Delete(h.ID)
+	}
+	// The claim records to write back: those the articles referenced, less
+	// these articles' uses, and (added below) those the documents reference.
+	claims, err := x.claimRecords(ctx, oldClaims)
+	if err != nil {
+		return err
+	}
+	for _, rec := range claims {
+		for _, id := range articleIDs {
+			delete(rec.Uses, id)
+		}
 	}
 	for i, doc := range docs {
 		if last[doc.Article.ID] != i {
@@ -312,8 +316,8 @@ func (x *Index) addDocument(ctx context.Context, b *bleve.Batch, doc *klaim.Docu
 	return nil
 }
 
-// docsOfArticles returns the ID, type and source of every document that
-// names one of the articles: their statements and the claims they reference.
+// docsOfArticles returns the ID and type of every document that names one
+// of the articles: their statements and the claims they reference.
 func (x *Index) docsOfArticles(ctx context.Context, articleIDs []string) ([]*bsearch.DocumentMatch, error) {
 	terms := make([]query.Query, len(articleIDs))
 	for i, id := range articleIDs {
@@ -327,7 +331,7 @@ func (x *Index) docsOfArticles(ctx context.Context, articleIDs []string) ([]*bse
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(q, page, 0, false)
-		req.Fields = []string{fieldType, fieldSource}
+		req.Fields = []string{fieldType}
 		req.SortBy([]string{"_id"})
 		req.Score = "none"
 		if after != nil {
@@ -353,7 +357,7 @@ func (x *Index) claimRecords(ctx context.Context, ids []string) (map[string]*cla
 		return out, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fieldType, fieldSource}
+	req.Fields = []string{fieldType, fieldSource, fieldUses}
 	res, err := x.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("load claims: %w", err)
@@ -394,14 +398,18 @@ type claimUse struct {
 	Dates        []string `json:"dates,omitempty"` // YYYY-MM-DD
 }
 
+// decodeClaimRecord reads a claim record from the stored fields of a hit;
+// the uses only when the hit has them.
 func decodeClaimRecord(h *bsearch.DocumentMatch) (*claimRecord, error) {
+	rec := claimRecord{Uses: map[string]*claimUse{}}
 	src, _ := h.Fields[fieldSource].(string)
-	var rec claimRecord
-	if err := json.Unmarshal([]byte(src), &rec); err != nil {
-		return nil, fmt.Errorf("claim %s: stored record: %w", h.ID, err)
+	if err := json.Unmarshal([]byte(src), &rec.Claim); err != nil {
+		return nil, fmt.Errorf("claim %s: stored claim: %w", h.ID, err)
 	}
-	if rec.Uses == nil {
-		rec.Uses = map[string]*claimUse{}
+	if uses, ok := h.Fields[fieldUses].(string); ok {
+		if err := json.Unmarshal([]byte(uses), &rec.Uses); err != nil {
+			return nil, fmt.Errorf("claim %s: stored uses: %w", h.ID, err)
+		}
 	}
 	return &rec, nil
 }
@@ -445,7 +453,8 @@ func (r *claimRecord) fields() map[string]any {
 	if c.Lang != "" {
 		langs = appendNew(langs, c.Lang)
 	}
-	src, _ := json.Marshal(r) // plain data: cannot fail
+	src, _ := json.Marshal(c) // plain data: cannot fail
+	uses, _ := json.Marshal(r.Uses)
 	f := map[string]any{
 		fieldType:       typeClaim,
 		fieldTextID:     c.Text,
@@ -465,6 +474,7 @@ func (r *claimRecord) fields() map[string]any {
 		fieldYear:       years,
 		fieldSortDate:   newest,
 		fieldSource:     string(src),
+		fieldUses:       string(uses),
 	}
 	if len(dates) > 0 {
 		f[fieldSaidAt] = dates

@@ -41,7 +41,8 @@ const (
 	fieldConcepts   = "concepts"    // keyword: claim concepts ("c:private_message", "en_…")
 	fieldSaidAt     = "said_at"     // datetime: said-at, else the article's date
 	fieldSortDate   = "sort_date"   // keyword "2006-01-02", "0000-00-00" when unknown
-	fieldSource     = "source"      // stored only: the JSON of the statement or claim record
+	fieldSource     = "source"      // stored only: the JSON of the statement or claim
+	fieldUses       = "uses"        // stored only, claims: JSON of claimRecord.Uses
 )
 
 // newMapping builds the index mapping: two document types, no dynamic
@@ -117,5 +118,9 @@ func newDocMapping() *mapping.DocumentMapping {
 	src.IncludeInAll = false
 	src.DocValues = false
 	dm.AddFieldMappingsAt(fieldSource, src)
+	// A claim's uses are kept apart from it: they grow with every article
+	// that cites the claim, and only writers read them.
+	uses := *src
+	dm.AddFieldMappingsAt(fieldUses, &uses)
 	return dm
 }

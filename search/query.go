@@ -139,21 +139,22 @@ func (x *Index) request(docType string, q klaim.SearchQuery) (*bleve.SearchReque
 	}
 	limit = min(limit, MaxLimit)
 
-	bq := bleve.NewBooleanQuery()
+	// The filters are conjuncts rather than a bleve filter: a conjunction
+	// skips ahead through the rarest of its parts, where a filter would
+	// look at every document the text matches. Their boost is next to
+	// nothing, so they do not change the ranking.
+	all := filterQueries(docType, q)
 	if tq := x.textQuery(q.Text); tq != nil {
-		bq.AddMust(tq)
-	} else {
-		bq.AddMust(bleve.NewMatchAllQuery())
+		all = append(all, tq)
 	}
-	bq.AddFilter(filterQuery(docType, q))
-
-	req := bleve.NewSearchRequestOptions(bq, limit+1, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(all...), limit+1, 0, false)
 	req.Fields = []string{fieldSource}
 	mode := cursorMode(q)
 	if mode == modeScore {
 		req.SortBy([]string{"-_score", "_id"})
 	} else {
 		req.SortBy([]string{"-" + fieldSortDate, "_id"})
+		req.Score = "none"
 	}
 	if q.Cursor != "" {
 		after, err := decodeCursor(mode, q.Cursor)
@@ -216,12 +217,15 @@ func (x *Index) textQuery(text string) query.Query {
 	return bleve.NewDisjunctionQuery(should...)
 }
 
-// filterQuery selects documents of docType matching the query's filters. It
-// does not score.
-func filterQuery(docType string, q klaim.SearchQuery) query.Query {
+// filterBoost is the boost of a filter: small enough not to count.
+const filterBoost = 1e-9
+
+// filterQueries select documents of docType matching the query's filters.
+func filterQueries(docType string, q klaim.SearchQuery) []query.Query {
 	term := func(field, value string) query.Query {
 		t := bleve.NewTermQuery(value)
 		t.SetField(field)
+		t.SetBoost(filterBoost)
 		return t
 	}
 	all := []query.Query{term(fieldType, docType)}
@@ -245,7 +249,11 @@ func filterQuery(docType string, q klaim.SearchQuery) query.Query {
 		r.SetField(fieldSaidAt)
 		all = append(all, r)
 	}
-	return bleve.NewConjunctionQuery(all...)
+	for _, f := range all {
+		// A disjunction's own boost does not count: its terms carry it.
+		f.(query.BoostableQuery).SetBoost(filterBoost)
+	}
+	return all
 }
 
 // Sort orders; a cursor is only valid for the order it was made in.
