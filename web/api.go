@@ -138,7 +138,7 @@ func parseDate(name, s string) (time.Time, error) {
 func hits(res *klaim.SearchResult) []Hit {
 	out := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		out = append(out, Hit{Statement: h.Statement, Score: h.Score, Highlights: h.Highlights})
+		out = append(out, Hit{Statement: wireStatement(h.Statement), Score: h.Score, Highlights: h.Highlights})
 	}
 	return out
 }
@@ -182,7 +182,7 @@ func (s *Server) statement(c *gin.Context) {
 		s.lookupFailed(c, "statement", id, err)
 		return
 	}
-	sendJSON(c, http.StatusOK, st)
+	sendJSON(c, http.StatusOK, wireStatement(*st))
 }
 
 func (s *Server) article(c *gin.Context) {
@@ -326,12 +326,9 @@ func (s *Server) claimDetail(ctx context.Context, id string) (*ClaimDetail, erro
 		return nil, fmt.Errorf("statements of claim %s: %w", id, err)
 	}
 	d := &ClaimDetail{
-		Claim: *cl, Counts: stanceCounts(sts), Timeline: sts,
+		Claim: *cl, Counts: stanceCounts(sts), Timeline: wireStatements(sts),
 		ClaimedBy: []klaim.EntityRef{}, DeniedBy: []klaim.EntityRef{},
 		AdmittedBy: []klaim.EntityRef{}, ApologizedBy: []klaim.EntityRef{},
-	}
-	if d.Timeline == nil {
-		d.Timeline = []klaim.Statement{}
 	}
 	for _, st := range sts {
 		who := klaim.EntityRef{ID: st.Speaker.ID, Name: st.Speaker.Name}
@@ -427,6 +424,9 @@ func (s *Server) entities(c *gin.Context) {
 		es = slices.DeleteFunc(es, func(e klaim.Entity) bool { return string(e.Kind) != kind })
 	}
 	page, next := paginate(es, cur, limit)
+	for i := range page {
+		page[i] = wireEntity(page[i])
+	}
 	sendJSON(c, http.StatusOK, List{Data: page, Meta: Meta{Total: len(es), NextCursor: next}})
 }
 
@@ -489,13 +489,7 @@ func (s *Server) entityDetail(ctx context.Context, e *klaim.Entity) (*EntityDeta
 	if err != nil {
 		return nil, fmt.Errorf("statements about %s: %w", e.ID, err)
 	}
-	d := &EntityDetail{Entity: *e, StatementCounts: stanceCounts(spoken), Statements: len(spoken), MentionedIn: len(about)}
-	if d.Aliases == nil {
-		d.Aliases = []string{}
-	}
-	if d.Relations == nil {
-		d.Relations = []klaim.Relation{}
-	}
+	d := &EntityDetail{Entity: wireEntity(*e), StatementCounts: stanceCounts(spoken), Statements: len(spoken), MentionedIn: len(about)}
 	return d, nil
 }
 
@@ -554,7 +548,7 @@ func (s *Server) entityStatements(c *gin.Context) {
 		s.internalError(c, "entity statements", err)
 		return
 	}
-	page, next := paginate(sts, cur, limit)
+	page, next := paginate(wireStatements(sts), cur, limit)
 	sendJSON(c, http.StatusOK, List{Data: page, Meta: Meta{Total: len(sts), NextCursor: next}})
 }
 
@@ -644,4 +638,34 @@ func (s *Server) healthz(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, gin.H{"status": "ok", "stats": st})
+}
+
+// wireStatement gives a statement the contract's shape: rebuts is a list,
+// never null, whatever the store left it as.
+func wireStatement(st klaim.Statement) klaim.Statement {
+	if st.Rebuts == nil {
+		st.Rebuts = []string{}
+	}
+	return st
+}
+
+// wireStatements applies wireStatement to each statement; nil becomes empty.
+func wireStatements(sts []klaim.Statement) []klaim.Statement {
+	out := make([]klaim.Statement, len(sts))
+	for i, st := range sts {
+		out[i] = wireStatement(st)
+	}
+	return out
+}
+
+// wireEntity gives an entity the contract's shape: aliases and relations are
+// lists, never null.
+func wireEntity(e klaim.Entity) klaim.Entity {
+	if e.Aliases == nil {
+		e.Aliases = []string{}
+	}
+	if e.Relations == nil {
+		e.Relations = []klaim.Relation{}
+	}
+	return e
 }

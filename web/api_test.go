@@ -246,6 +246,9 @@ func TestAPI(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := do(t, f.srv, tt.method, tt.target, nil)
+			if tt.method != "HEAD" && tt.status != 405 && tt.target != "/api/v1/nothing" {
+				conformsToSpec(t, tt.method, tt.target, nil, http.Header{}, rec)
+			}
 			if rec.Code != tt.status {
 				t.Fatalf("status = %d, want %d\n%s", rec.Code, tt.status, rec.Body)
 			}

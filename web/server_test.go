@@ -54,6 +54,11 @@ func TestIngest(t *testing.T) {
 			f := newFixture(t, tt.key)
 			h := append([]string{"Content-Type", "application/json"}, tt.header...)
 			rec := do(t, f.srv, "POST", "/api/v1/articles", strings.NewReader(tt.body), h...)
+			hdr := http.Header{}
+			for i := 0; i+1 < len(h); i += 2 {
+				hdr.Set(h[i], h[i+1])
+			}
+			conformsToSpec(t, "POST", "/api/v1/articles", []byte(tt.body), hdr, rec)
 			if rec.Code != tt.status {
 				t.Fatalf("status = %d, want %d: %s", rec.Code, tt.status, rec.Body)
 			}
