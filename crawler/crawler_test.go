@@ -212,7 +212,7 @@ func TestCrawlNewsSite(t *testing.T) {
 		Depth:        1,
 		AllowPrivate: true,
 		Clock:        clock,
-		Timeout:      300 * time.Millisecond,
+		Timeout:      2 * time.Second, // the slow page waits it out; reading 50 MB under -race must not
 	}
 	c, err := New(cfg, ing)
 	if err != nil {
@@ -290,7 +290,7 @@ func TestCrawlNewsSite(t *testing.T) {
 	}
 
 	wantFailures := map[string]string{
-		base + "/news/slow":  "timeout after 300ms",
+		base + "/news/slow":  "timeout after 2s",
 		base + "/news/big":   "body exceeds 10 MB",
 		base + "/news/bomb":  "decompressed body exceeds 10 MB",
 		base + "/news/loop1": "redirect loop at " + base + "/news/loop1",
@@ -459,7 +459,9 @@ func TestRedirects(t *testing.T) {
 			http.Redirect(w, r, fmt.Sprintf("/chain/%d", i+1), http.StatusFound)
 		})
 	}
-	one.handle("/x", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, two.srv.URL+"/y", http.StatusMovedPermanently) })
+	one.handle("/x", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, two.srv.URL+"/y", http.StatusMovedPermanently)
+	})
 	two.handle("/y", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, one.srv.URL+"/x", http.StatusFound) })
 	one.handle("/moved", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, two.srv.URL+"/final?utm_source=redirect", http.StatusPermanentRedirect)

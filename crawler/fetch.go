@@ -1,11 +1,11 @@
 package crawler
 
 import (
-	"crypto/tls"
-	"crypto/x509"
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
