@@ -155,7 +155,7 @@ func (s *Server) search(c *gin.Context) {
 	}
 	res, err := s.cfg.Index.Search(c, sq)
 	if err != nil {
-		s.internalError(c, "search", err)
+		s.searchFailed(c, "search", err, sq.Cursor != "" && s.searchWorks(c, sq))
 		return
 	}
 	meta := Meta{Total: res.Total, Facets: res.Facets}
@@ -163,6 +163,35 @@ func (s *Server) search(c *gin.Context) {
 		meta.NextCursor = cursor{Key: cur.Key, Inner: res.NextCursor}.encode()
 	}
 	sendJSON(c, http.StatusOK, List{Data: hits(res), Meta: meta})
+}
+
+// The index has no error of its own for a cursor it cannot use (one whose
+// inner part was edited, or cut before the index was rebuilt), so when a
+// search with a cursor fails, the same search without it tells whether the
+// cursor or the index is at fault.
+
+// searchWorks reports whether sq succeeds from its first page.
+func (s *Server) searchWorks(ctx context.Context, sq klaim.SearchQuery) bool {
+	sq.Cursor = ""
+	_, err := s.cfg.Index.Search(ctx, sq)
+	return err == nil
+}
+
+// claimSearchWorks reports whether sq succeeds from its first page.
+func (s *Server) claimSearchWorks(ctx context.Context, sq klaim.SearchQuery) bool {
+	sq.Cursor = ""
+	_, err := s.cfg.Index.SearchClaims(ctx, sq)
+	return err == nil
+}
+
+// searchFailed answers 400 when the cursor was at fault, 500 otherwise.
+func (s *Server) searchFailed(c *gin.Context, what string, err error, cursorAtFault bool) {
+	if cursorAtFault {
+		s.log.Warn(what+": cursor refused by the index", "err", err)
+		badRequest(c, "the cursor no longer fits the index (it changed since, or the cursor was edited); drop it to start from the first page")
+		return
+	}
+	s.internalError(c, what, err)
 }
 
 // lookupFailed answers for an error of a store lookup: 404 for ErrNotFound,
@@ -224,9 +253,10 @@ func (s *Server) claims(c *gin.Context) {
 			problem(c, http.StatusServiceUnavailable, "Search unavailable", "this server has no search index; list claims without q")
 			return
 		}
-		res, err := s.cfg.Index.SearchClaims(c, klaim.SearchQuery{Text: text, Entity: entity, Limit: limit, Cursor: cur.Inner})
+		sq := klaim.SearchQuery{Text: text, Entity: entity, Limit: limit, Cursor: cur.Inner}
+		res, err := s.cfg.Index.SearchClaims(c, sq)
 		if err != nil {
-			s.internalError(c, "claim search", err)
+			s.searchFailed(c, "claim search", err, sq.Cursor != "" && s.claimSearchWorks(c, sq))
 			return
 		}
 		data := make([]ClaimHit, 0, len(res.Hits))

@@ -357,6 +357,16 @@ func TestPaging(t *testing.T) {
 				t.Errorf("%s: %d %s, want 400 about the cursor", target, rec.Code, rec.Body)
 			}
 		}
+		// A cursor whose inner part the index cannot read: the client's
+		// fault, not the server's.
+		forged := cursor{Key: queryKey("search", url.Values{"q": {"bulk"}}), Inner: "nonsense"}.encode()
+		if rec := do(t, f.srv, "GET", "/api/v1/search?q=bulk&cursor="+forged, nil); rec.Code != 400 || !strings.Contains(rec.Body.String(), "cursor") {
+			t.Errorf("forged cursor: %d %s, want 400 about the cursor", rec.Code, rec.Body)
+		}
+		forged = cursor{Key: queryKey("claims", url.Values{"q": {"claim"}}), Inner: "nonsense"}.encode()
+		if rec := do(t, f.srv, "GET", "/api/v1/claims?q=claim&cursor="+forged, nil); rec.Code != 400 {
+			t.Errorf("forged claims cursor: %d %s, want 400", rec.Code, rec.Body)
+		}
 		// The same query with another page size keeps its place.
 		if rec := do(t, f.srv, "GET", "/api/v1/search?q=bulk&limit=9&cursor="+url.QueryEscape(l.Meta.NextCursor), nil); rec.Code != 200 {
 			t.Errorf("same query, new limit: %d %s", rec.Code, rec.Body)
