@@ -3,6 +3,7 @@ package web
 import (
 	"io"
 	"log/slog"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,6 +64,7 @@ func TestPages(t *testing.T) {
 					t.Errorf("page has %s", w)
 				}
 			}
+			checkAccessible(t, body)
 			if strings.Contains(body, "http://") || strings.Contains(body, "//fonts.") || strings.Contains(body, "cdn") {
 				t.Error("page loads something from elsewhere")
 			}
@@ -146,5 +148,27 @@ func TestSplitSpan(t *testing.T) {
 				t.Errorf("split = %q | %q | %q, want evidence %q and the whole text", before, evidence, after, tt.evidence)
 			}
 		})
+	}
+}
+
+var (
+	controlID = regexp.MustCompile(`<(?:input|select|textarea)[^>]*\bid="([^"]+)"`)
+	h1        = regexp.MustCompile(`<h1[ >]`)
+)
+
+// checkAccessible checks what a test can see of a page's accessibility:
+// one top heading, a label for every form control, a language.
+func checkAccessible(t *testing.T, body string) {
+	t.Helper()
+	if n := len(h1.FindAllString(body, -1)); n != 1 {
+		t.Errorf("page has %d h1 headings, want 1", n)
+	}
+	for _, m := range controlID.FindAllStringSubmatch(body, -1) {
+		if !strings.Contains(body, `<label for="`+m[1]+`"`) {
+			t.Errorf("control %q has no label", m[1])
+		}
+	}
+	if !strings.Contains(body, `<html lang="`) {
+		t.Error("page does not say its language")
 	}
 }
