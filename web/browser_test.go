@@ -132,11 +132,14 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("after the apologize facet:\n%s", hits)
 	}
 
-	// The hostile article, rendered by the server, then by the script.
+	// The hostile article, rendered by the server, then by the script (from
+	// an empty page, so that what the waits see is the script's work).
 	steps("show the hostile article",
 		chromedp.Navigate(ts.URL+"/?q=trust"),
 		chromedp.WaitVisible(chromedp.CSS("#results ol.statements li")),
-		chromedp.SetValue(chromedp.ID("q"), "trust me"),
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "trust me"),
 		chromedp.Click(search),
 		chromedp.WaitVisible(chromedp.CSS(`#results a[data-claim="cl_xss"]`)),
 		chromedp.Click(chromedp.CSS(`#results a[data-claim="cl_xss"]`)),
