@@ -37,6 +37,7 @@ type nodeStats struct {
 
 type extractor struct {
 	stats map[*html.Node]*nodeStats
+	cc    classCache
 }
 
 var (
@@ -132,7 +133,7 @@ func isHidden(n *html.Node) bool {
 // keep, when not nil, vetoes the removal of a box matched only by its
 // class or id (a page wrapper named "container penci_sidebar" holds the
 // article, not a sidebar).
-func prune(root *html.Node, byClass bool, keep func(*html.Node) bool) {
+func prune(root *html.Node, cc *classCache, byClass bool, keep func(*html.Node) bool) {
 	var stack []*html.Node
 	stack = append(stack, root)
 	for len(stack) > 0 {
@@ -140,7 +141,7 @@ func prune(root *html.Node, byClass bool, keep func(*html.Node) bool) {
 		stack = stack[:len(stack)-1]
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if shouldPrune(c, byClass) && (keep == nil || !keep(c)) {
+			if shouldPrune(c, cc, byClass) && (keep == nil || !keep(c)) {
 				n.RemoveChild(c)
 			} else if c.Type == html.ElementNode {
 				stack = append(stack, c)
@@ -150,7 +151,7 @@ func prune(root *html.Node, byClass bool, keep func(*html.Node) bool) {
 	}
 }
 
-func shouldPrune(n *html.Node, byClass bool) bool {
+func shouldPrune(n *html.Node, cc *classCache, byClass bool) bool {
 	switch n.Type {
 	case html.CommentNode, html.DoctypeNode:
 		return true
@@ -178,11 +179,8 @@ func shouldPrune(n *html.Node, byClass bool) bool {
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "text" {
 		return false
 	}
-	ci := classID(n)
-	if ci != "" && unlikely.match(ci) && !maybe.match(ci) {
-		return true
-	}
-	return false
+	f := cc.flags(classID(n))
+	return f&ccUnlikely != 0 && f&ccMaybe == 0
 }
 
 // collapse appends s to b with every run of white space made one space.
@@ -303,7 +301,7 @@ func (e *extractor) linkDensity(n *html.Node) float64 {
 
 // classWeight is Readability's class/id weight: +25 for content-like names,
 // −25 for boilerplate-like names.
-func classWeight(n *html.Node) float64 {
+func (e *extractor) classWeight(n *html.Node) float64 {
 	w := 0.0
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "text" {
 		w += 25
@@ -312,10 +310,11 @@ func classWeight(n *html.Node) float64 {
 		if v == "" {
 			continue
 		}
-		if negative.match(v) {
+		f := e.cc.flags(v)
+		if f&ccNegative != 0 {
 			w -= 25
 		}
-		if positive.match(v) {
+		if f&ccPositive != 0 {
 			w += 25
 		}
 	}
@@ -617,7 +616,7 @@ func (e *extractor) addScore(first *html.Node, score float64, cands *[]*html.Nod
 		}
 		if !as.scored {
 			as.scored = true
-			as.score = tagWeight(a) + classWeight(a)
+			as.score = tagWeight(a) + e.classWeight(a)
 			*cands = append(*cands, a)
 		}
 		div := 1.0
@@ -684,7 +683,7 @@ func (e *extractor) keepBox(n *html.Node) bool {
 		// they are link-heavy by nature.
 		return st.linkLen*10 < st.textLen*9
 	}
-	w := classWeight(n)
+	w := e.classWeight(n)
 	if w < 0 {
 		return false
 	}
@@ -845,12 +844,12 @@ func mainText(doc *html.Node, titles []string) string {
 	if body == nil {
 		return ""
 	}
-	prune(body, false, nil)
 	e := &extractor{stats: make(map[*html.Node]*nodeStats, 2048)}
+	prune(body, &e.cc, false, nil)
 	total := e.computeStats(body)
 	// A box that holds most of the page's paragraphs is the page, whatever
 	// its class says.
-	prune(body, true, func(n *html.Node) bool {
+	prune(body, &e.cc, true, func(n *html.Node) bool {
 		st := e.stats[n]
 		return st != nil && st.paras >= 3 && st.paras*2 > total.paras
 	})

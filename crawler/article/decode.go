@@ -3,7 +3,6 @@ package article
 import (
 	"bytes"
 	"mime"
-	"regexp"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -12,10 +11,41 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// metaCharset finds a charset declared in a <meta charset> or http-equiv tag.
-// The standard prescan only looks at the first 1024 bytes; many pages put the
-// declaration after a long block of scripts, so we look further.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+// metaCharset finds a charset declared in a <meta charset> or http-equiv
+// tag. The standard prescan only looks at the first 1024 bytes; many pages
+// put the declaration after a long block of scripts, so we look further.
+func metaCharset(head []byte) string {
+	lower := bytes.ToLower(head)
+	for i := 0; ; {
+		j := bytes.Index(lower[i:], []byte("<meta"))
+		if j < 0 {
+			return ""
+		}
+		start := i + j
+		end := bytes.IndexByte(lower[start:], '>')
+		if end < 0 {
+			return ""
+		}
+		tag := lower[start : start+end]
+		i = start + end
+		k := bytes.Index(tag, []byte("charset"))
+		if k < 0 {
+			continue
+		}
+		v := bytes.TrimLeft(tag[k+len("charset"):], " \t\n\r")
+		if len(v) == 0 || v[0] != '=' {
+			continue
+		}
+		v = bytes.TrimLeft(v[1:], " \t\n\r\"'")
+		n := 0
+		for n < len(v) && (v[n] >= 'a' && v[n] <= 'z' || v[n] >= '0' && v[n] <= '9' || bytes.IndexByte([]byte("_:.-"), v[n]) >= 0) {
+			n++
+		}
+		if n > 0 {
+			return string(v[:n])
+		}
+	}
+}
 
 // decodeHTML converts raw page bytes to UTF-8. The charset comes from the
 // Content-Type header, then a byte-order mark, then a <meta> declaration, and
@@ -36,8 +66,8 @@ func decodeHTML(raw []byte, contentType string) []byte {
 		if len(head) > 64<<10 {
 			head = head[:64<<10]
 		}
-		if m := metaCharset.FindSubmatch(head); m != nil {
-			enc, name = charset.Lookup(string(m[1]))
+		if cs := metaCharset(head); cs != "" {
+			enc, name = charset.Lookup(cs)
 		}
 	}
 	if enc == nil || name == "utf-8" {

@@ -25,10 +25,13 @@ func lowerASCII(s string) string {
 
 // match reports whether s (any case) contains one of the keywords.
 func (k keywords) match(s string) bool {
+	return k.matchLower(lowerASCII(s))
+}
+
+func (k keywords) matchLower(s string) bool {
 	if s == "" {
 		return false
 	}
-	s = lowerASCII(s)
 	for _, w := range k.sub {
 		if strings.Contains(s, w) {
 			return true
@@ -53,4 +56,46 @@ func (k keywords) match(s string) bool {
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// classCache memoises keyword tests per class/id string: a page repeats the
+// same few class names on thousands of elements.
+type classCache struct {
+	m map[string]uint8
+}
+
+const (
+	ccUnlikely uint8 = 1 << iota
+	ccMaybe
+	ccPositive
+	ccNegative
+	ccByline
+	ccDate
+	ccDone
+)
+
+func (c *classCache) flags(s string) uint8 {
+	if s == "" {
+		return 0
+	}
+	if f, ok := c.m[s]; ok {
+		return f
+	}
+	l := lowerASCII(s)
+	f := ccDone
+	for _, t := range []struct {
+		k   *keywords
+		bit uint8
+	}{{&unlikely, ccUnlikely}, {&maybe, ccMaybe}, {&positive, ccPositive}, {&negative, ccNegative}, {&bylineClass, ccByline}, {&dateClass, ccDate}} {
+		if t.k.matchLower(l) {
+			f |= t.bit
+		}
+	}
+	if c.m == nil {
+		c.m = make(map[string]uint8, 256)
+	}
+	if len(c.m) < 4096 {
+		c.m[s] = f
+	}
+	return f
 }

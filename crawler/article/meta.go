@@ -30,6 +30,7 @@ type metadata struct {
 	dateTexts []string         // short visible texts that look like dates
 	bylines   []string         // short visible texts that look like bylines
 	body      string           // JSON-LD articleBody
+	cc        classCache
 }
 
 var (
@@ -168,12 +169,13 @@ func (md *metadata) element(n *html.Node) bool {
 		}
 	}
 	if ci := classID(n); ci != "" && len(ci) < 200 {
-		if bylineClass.match(ci) && len(md.bylines) < 20 {
+		f := md.cc.flags(ci)
+		if f&ccByline != 0 && len(md.bylines) < 20 {
 			if t, ok := textOf(n, 400); ok && t != "" && utf8.RuneCountInString(t) < 120 {
 				md.bylines = append(md.bylines, t)
 			}
 		}
-		if dateClass.match(ci) && len(md.dateTexts) < 40 {
+		if f&ccDate != 0 && len(md.dateTexts) < 40 {
 			if t, ok := textOf(n, 400); ok && t != "" && utf8.RuneCountInString(t) < 100 {
 				md.dateTexts = append(md.dateTexts, t)
 			}
@@ -561,7 +563,7 @@ func (md *metadata) dates(ref time.Time) (pub, mod time.Time) {
 		ldPub = append(ldPub, str(o["datePublished"]), str(o["dateCreated"]))
 		ldMod = append(ldMod, str(o["dateModified"]))
 	}
-	pubKeys := []string{"article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime", "content_publish_date", "datecreated", "release_date", "displaydate", "dc.date.created", "citation_publication_date", "twitter:data1"}
+	pubKeys := []string{"article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published_time", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date", "cxenseparse:recs:publishtime", "content_publish_date", "datecreated", "release_date", "displaydate", "dc.date.created", "citation_publication_date"}
 	modKeys := []string{"article:modified_time", "og:updated_time", "og:modified_time", "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "article.updated", "updated_time", "eomportal-lastupdate"}
 	pub = try(ldPub...)
 	if pub.IsZero() {
