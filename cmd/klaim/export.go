@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/klaim/klaim"
 )
@@ -101,5 +103,11 @@ func exportClaimReview(ctx context.Context, g *globals, st klaim.Store) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(g.stdout, klaim.ClaimReviews(cls, sts))
+	// The same order as GET /api/v1/export/claimreview, so the two agree.
+	slices.SortFunc(cls, func(a, b klaim.Claim) int { return strings.Compare(a.ID, b.ID) })
+	reviews := klaim.ClaimReviews(cls, sts)
+	if reviews == nil {
+		reviews = []klaim.ClaimReview{}
+	}
+	return writeJSON(g.stdout, reviews)
 }
