@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -51,7 +52,7 @@ type Index struct {
 // built with another MappingVersion is refused with ErrMappingVersion.
 func Open(dataDir string) (*Index, error) {
 	path := filepath.Join(dataDir, "index")
-	idx, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": boltTimeout})
+	idx, err := bleve.OpenUsing(path, scorchConfig())
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return create(path)
 	}
@@ -91,7 +92,7 @@ func create(path string) (*Index, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("create search index %s: %w", path, err)
 	}
-	idx, err := bleve.New(path, m)
+	idx, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, scorchConfig())
 	if err != nil {
 		return nil, fmt.Errorf("create search index %s: %w", path, err)
 	}
@@ -119,8 +120,15 @@ func OpenMemory() (*Index, error) {
 	return x, nil
 }
 
+// scorchConfig is the runtime configuration of the index.
+func scorchConfig() map[string]interface{} {
+	return map[string]interface{}{
+		"bolt_timeout": boltTimeout,
+	}
+}
+
 // boltTimeout bounds the wait for an index another process holds open.
-const boltTimeout = "3s"
+var boltTimeout = "3s"
 
 func newIndex(idx bleve.Index) (*Index, error) {
 	concepts, err := data.Glossary(data.FS)

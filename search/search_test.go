@@ -578,3 +578,52 @@ func TestIndexDocuments(t *testing.T) {
 		t.Errorf("shared claim by speaker: %q and %q, want the messages claim twice", claimIDs(res), claimIDs(res2))
 	}
 }
+
+func TestConcurrentWriters(t *testing.T) {
+	x, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	// viva and nyt share the messages claim: writing them at once must
+	// leave both articles' uses on it.
+	docs := fixture()
+	errs := make(chan error, len(docs))
+	for _, d := range docs {
+		go func() { errs <- x.IndexDocument(ctx, d) }()
+	}
+	for range docs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sp := range []string{entKoos.ID, entNYT.ID} {
+		res, err := x.SearchClaims(ctx, klaim.SearchQuery{Speaker: sp})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := claimIDs(res); !slices.Equal(got, []string{claimMessages.ID}) {
+			t.Errorf("claims of speaker %s = %q, want the messages claim", sp, got)
+		}
+	}
+}
+
+func TestOpenBusy(t *testing.T) {
+	defer func(old string) { boltTimeout = old }(boltTimeout)
+	boltTimeout = "100ms"
+	dir := t.TempDir()
+	x, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	// bolt's lock holds between two opens in one process as between two
+	// processes.
+	if y, err := Open(dir); err == nil {
+		y.Close()
+		t.Fatal("second Open of a busy index succeeded")
+	} else if !strings.Contains(err.Error(), "another klaim") {
+		t.Errorf("second Open: %v, want it to say another klaim may hold the index", err)
+	}
+}
