@@ -364,7 +364,9 @@ func (c *Crawler) enqueue(u *url.URL, r record, how enqueueHow) {
 		c.abort(err)
 		return
 	}
-	q, added, why, err := c.front.enqueue(target, r, c.clock.Now(), c.window)
+	// A seed that failed before is tried again: the user asks for it, and
+	// the cause (a flag, the network) may be gone.
+	q, added, why, err := c.front.enqueue(target, r, c.clock.Now(), c.window, how == enqueueSeed)
 	if err != nil {
 		c.abort(err)
 		return

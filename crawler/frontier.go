@@ -139,9 +139,10 @@ func (f *frontier) get(u string) (rec record, ok bool, err error) {
 }
 
 // enqueue queues u unless it is already queued or in flight, or was
-// finished less than window(rec) ago. It reports whether u was queued and,
-// if not, why.
-func (f *frontier) enqueue(u string, r record, now time.Time, window func(record) time.Duration) (q queued, added bool, why string, err error) {
+// finished less than window(rec) ago; with retryFailed, a URL that failed
+// is queued again at once. It reports whether u was queued and, if not,
+// why.
+func (f *frontier) enqueue(u string, r record, now time.Time, window func(record) time.Duration, retryFailed bool) (q queued, added bool, why string, err error) {
 	err = f.db.Update(func(tx *bolt.Tx) error {
 		old, ok, err := getRecord(tx, u)
 		if err != nil {
@@ -153,7 +154,7 @@ func (f *frontier) enqueue(u string, r record, now time.Time, window func(record
 				why = "already queued"
 				return nil
 			}
-			if age := now.Sub(old.At); age < window(old) {
+			if age := now.Sub(old.At); age < window(old) && !(retryFailed && old.State == stateFailed) {
 				why = "fetched within the revisit window"
 				return nil
 			}

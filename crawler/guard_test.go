@@ -97,4 +97,17 @@ func TestPrivateAddressRefused(t *testing.T) {
 	if _, _, err := c.FetchPage(context.Background(), private.srv.URL+"/page"); !errors.Is(err, ErrPrivateAddress) {
 		t.Errorf("FetchPage: %v, want ErrPrivateAddress", err)
 	}
+
+	// Run again with --allow-private: the seed that failed is tried again
+	// at once, though within its revisit window.
+	dir := c.cfg.DataDir
+	c.Close()
+	c, err = New(Config{DataDir: dir, Clock: clock, AllowPrivate: true}, ing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if sum, err := c.Run(context.Background(), []string{private.srv.URL + "/page"}); err != nil || sum.Ingested != 1 {
+		t.Errorf("second run: %+v, %v; want the page ingested", sum, err)
+	}
 }
