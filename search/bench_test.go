@@ -170,6 +170,7 @@ func BenchmarkSearch(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			cpu := cpuTime()
+			total := 0
 			for b.Loop() {
 				res, err := x.Search(ctx, c.q)
 				if err != nil {
@@ -178,8 +179,10 @@ func BenchmarkSearch(b *testing.B) {
 				if res.Total == 0 {
 					b.Fatal("no hits")
 				}
+				total = res.Total
 			}
 			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(total), "hits")
 		})
 	}
 	b.Run("claims", func(b *testing.B) {
