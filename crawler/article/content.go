@@ -800,7 +800,7 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 	out := make([]string, 0, len(ps))
 	for _, p := range ps {
 		t := p.text
-		if strings.Contains(t, "[") || strings.Contains(t, "ADVERTISEMENT") || strings.Contains(t, "SCROLL") || strings.Contains(t, "(") {
+		if strings.Contains(t, "[") || strings.Contains(t, "ADVERTISEMENT") || strings.Contains(t, "SCROLL") || strings.Contains(t, "(Baca") || strings.Contains(t, "(baca") || strings.Contains(t, "(BACA") {
 			if r := inlineFurniture.ReplaceAllString(t, ""); r != t {
 				t = cleanSpace(r)
 			}
@@ -827,7 +827,7 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 		if n < 150 && strings.ContainsRune(t, '©') {
 			continue // a photo credit or copyright line
 		}
-		if shortcode.MatchString(t) {
+		if t[0] == '[' && shortcode.MatchString(t) {
 			continue
 		}
 		if n < 300 && len(tkeys) > 0 && tkeys[normKey(t)] {

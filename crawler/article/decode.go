@@ -15,18 +15,28 @@ import (
 // tag. The standard prescan only looks at the first 1024 bytes; many pages
 // put the declaration after a long block of scripts, so we look further.
 func metaCharset(head []byte) string {
-	lower := bytes.ToLower(head)
-	for i := 0; ; {
-		j := bytes.Index(lower[i:], []byte("<meta"))
+	for i := 0; i < len(head); {
+		j := bytes.IndexByte(head[i:], '<')
 		if j < 0 {
 			return ""
 		}
 		start := i + j
-		end := bytes.IndexByte(lower[start:], '>')
+		i = start + 1
+		if start+5 > len(head) {
+			return ""
+		}
+		tag5 := head[start+1 : start+5]
+		if bytes.EqualFold(tag5, []byte("body")) {
+			return "" // declarations after <body> do not count
+		}
+		if !bytes.EqualFold(tag5, []byte("meta")) {
+			continue
+		}
+		end := bytes.IndexByte(head[start:], '>')
 		if end < 0 {
 			return ""
 		}
-		tag := lower[start : start+end]
+		tag := bytes.ToLower(head[start : start+end])
 		i = start + end
 		k := bytes.Index(tag, []byte("charset"))
 		if k < 0 {
@@ -45,6 +55,7 @@ func metaCharset(head []byte) string {
 			return string(v[:n])
 		}
 	}
+	return ""
 }
 
 // decodeHTML converts raw page bytes to UTF-8. The charset comes from the

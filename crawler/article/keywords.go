@@ -81,21 +81,81 @@ func (c *classCache) flags(s string) uint8 {
 	if f, ok := c.m[s]; ok {
 		return f
 	}
-	l := lowerASCII(s)
-	f := ccDone
-	for _, t := range []struct {
-		k   *keywords
-		bit uint8
-	}{{&unlikely, ccUnlikely}, {&maybe, ccMaybe}, {&positive, ccPositive}, {&negative, ccNegative}, {&bylineClass, ccByline}, {&dateClass, ccDate}} {
-		if t.k.matchLower(l) {
-			f |= t.bit
-		}
-	}
+	f := ccDone | classTable.scan(lowerASCII(s))
 	if c.m == nil {
 		c.m = make(map[string]uint8, 256)
 	}
 	if len(c.m) < 4096 {
 		c.m[s] = f
+	}
+	return f
+}
+
+// kwTable finds, in one pass over a string, which of several keyword sets
+// occur in it. Keywords are bucketed by their first two bytes, so each
+// position of the string costs one array lookup.
+type kwTable struct {
+	index   [1 << 16]int32 // two-byte prefix → bucket number + 1
+	buckets [][]kwEntry
+}
+
+type kwEntry struct {
+	w    string
+	bit  uint8
+	word bool // must stand between non-alphanumerics
+}
+
+var classTable = newKWTable(map[uint8]*keywords{
+	ccUnlikely: &unlikely, ccMaybe: &maybe, ccPositive: &positive,
+	ccNegative: &negative, ccByline: &bylineClass, ccDate: &dateClass,
+})
+
+func newKWTable(sets map[uint8]*keywords) *kwTable {
+	t := &kwTable{}
+	add := func(w string, bit uint8, word bool) {
+		if len(w) < 2 {
+			return
+		}
+		key := uint16(w[0])<<8 | uint16(w[1])
+		if t.index[key] == 0 {
+			t.buckets = append(t.buckets, nil)
+			t.index[key] = int32(len(t.buckets))
+		}
+		b := t.index[key] - 1
+		t.buckets[b] = append(t.buckets[b], kwEntry{w, bit, word})
+	}
+	for bit, k := range sets {
+		for _, w := range k.sub {
+			add(w, bit, false)
+		}
+		for _, w := range k.word {
+			add(w, bit, true)
+		}
+	}
+	return t
+}
+
+// scan returns the bits of every keyword set with a keyword in s, which
+// must be lower case.
+func (t *kwTable) scan(s string) uint8 {
+	var f uint8
+	for i := 0; i+1 < len(s); i++ {
+		b := t.index[uint16(s[i])<<8|uint16(s[i+1])]
+		if b == 0 {
+			continue
+		}
+		for _, e := range t.buckets[b-1] {
+			if f&e.bit != 0 || !strings.HasPrefix(s[i:], e.w) {
+				continue
+			}
+			if e.word {
+				end := i + len(e.w)
+				if (i > 0 && isAlnum(s[i-1])) || (end < len(s) && isAlnum(s[end])) {
+					continue
+				}
+			}
+			f |= e.bit
+		}
 	}
 	return f
 }

@@ -47,7 +47,7 @@ func detectLang(text string) (string, float64) {
 	words := 0
 	start := -1
 	flush := func(end int) {
-		w := strings.ToLower(text[start:end])
+		w := lowerASCII(text[start:end])
 		start = -1
 		words++
 		switch {
