@@ -157,6 +157,17 @@ func New(cfg Config, ing klaim.Ingester) (*Crawler, error) {
 	if ing == nil {
 		return nil, errors.New("crawler: no Ingester")
 	}
+	front, err := openFrontier(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: %w", err)
+	}
+	c := newCrawler(cfg)
+	c.ing, c.front = ing, front
+	return c, nil
+}
+
+// newCrawler applies the defaults of cfg and builds the HTTP client.
+func newCrawler(cfg Config) *Crawler {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent
 	}
@@ -188,10 +199,6 @@ func New(cfg Config, ing klaim.Ingester) (*Crawler, error) {
 	if clock == nil {
 		clock = wallClock{}
 	}
-	front, err := openFrontier(cfg.DataDir)
-	if err != nil {
-		return nil, fmt.Errorf("crawler: %w", err)
-	}
 	guard := addrGuard{allowPrivate: cfg.AllowPrivate, allow: cfg.allowAddrs}
 	transport := &http.Transport{
 		Proxy:                 nil, // a proxy would dial for us, past the address guard
@@ -211,14 +218,31 @@ func New(cfg Config, ing klaim.Ingester) (*Crawler, error) {
 	}
 	return &Crawler{
 		cfg:    cfg,
-		ing:    ing,
 		clock:  clock,
-		front:  front,
 		client: client,
 		agent:  agentToken(cfg.UserAgent),
 		hosts:  map[string]*hostState{},
 		scope:  map[string]bool{},
-	}, nil
+	}
+}
+
+// Fetcher fetches single pages with the crawler's manners (robots.txt,
+// per-host delay, address guard, size caps) but no frontier, so a server
+// can hold one while `klaim crawl` runs on the same DataDir. It implements
+// the ingest pipeline's PageFetcher.
+type Fetcher struct {
+	c *Crawler
+}
+
+// NewFetcher returns a Fetcher; cfg.DataDir and the crawl-only fields are
+// ignored.
+func NewFetcher(cfg Config) *Fetcher {
+	return &Fetcher{c: newCrawler(cfg)}
+}
+
+// FetchPage fetches one page; see Crawler.FetchPage.
+func (f *Fetcher) FetchPage(ctx context.Context, pageURL string) (body []byte, contentType string, err error) {
+	return f.c.FetchPage(ctx, pageURL)
 }
 
 func setDefault[T comparable](v *T, d T) {
@@ -230,6 +254,9 @@ func setDefault[T comparable](v *T, d T) {
 
 // Close closes the frontier.
 func (c *Crawler) Close() error {
+	if c.front == nil {
+		return nil
+	}
 	c.client.CloseIdleConnections()
 	return c.front.Close()
 }
@@ -347,37 +374,51 @@ const (
 // enqueue queues u (unless filtered out or already known) and starts its
 // host's worker.
 func (c *Crawler) enqueue(u *url.URL, r record, how enqueueHow) {
-	s := u.String()
-	if how != enqueueSeed && how != enqueueShowAll {
-		c.mu.Lock()
-		inScope := c.cfg.AllowOffsite || c.scope[registrable(u.Hostname())] || how == enqueueFeedEntry
-		c.mu.Unlock()
-		if !inScope {
-			return
-		}
-		if how != enqueueRedirect && !c.filtered(s, how == enqueueSitemapChild) {
-			return
+	c.enqueueAll([]*url.URL{u}, r, how)
+}
+
+// enqueueAll queues the URLs that pass the filters, all with record r, in
+// one frontier transaction (one fsync for a whole sitemap), and starts
+// their hosts' workers.
+func (c *Crawler) enqueueAll(us []*url.URL, r record, how enqueueHow) {
+	var keys []string
+	for _, u := range us {
+		if c.admit(u, how) {
+			keys = append(keys, u.String())
 		}
 	}
-	target, err := c.front.resolve(s)
-	if err != nil {
-		c.abort(err)
+	if len(keys) == 0 {
 		return
 	}
 	// A seed that failed before is tried again: the user asks for it, and
 	// the cause (a flag, the network) may be gone.
-	q, added, why, err := c.front.enqueue(target, r, c.clock.Now(), c.window, how == enqueueSeed)
+	qs, whys, err := c.front.enqueue(keys, r, c.clock.Now(), c.window, how == enqueueSeed)
 	if err != nil {
 		c.abort(err)
 		return
 	}
-	if !added {
-		if how == enqueueSeed && why != "already queued" {
+	for _, why := range whys {
+		if how == enqueueSeed && why != whyQueued {
 			c.skip()
 		}
-		return
 	}
-	c.schedule(q, how == enqueueShowAll)
+	for _, q := range qs {
+		c.schedule(q, how == enqueueShowAll)
+	}
+}
+
+// admit applies scope, Include and Exclude as how asks.
+func (c *Crawler) admit(u *url.URL, how enqueueHow) bool {
+	if how == enqueueSeed || how == enqueueShowAll {
+		return true
+	}
+	c.mu.Lock()
+	inScope := c.cfg.AllowOffsite || c.scope[registrable(u.Hostname())] || how == enqueueFeedEntry
+	c.mu.Unlock()
+	if !inScope {
+		return false
+	}
+	return how == enqueueRedirect || c.filtered(u.String(), how == enqueueSitemapChild)
 }
 
 // filtered applies Include and Exclude; sitemaps listed by a sitemap index

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -514,5 +515,77 @@ func TestProgress(t *testing.T) {
 	}
 	if got := out.String(); !strings.HasPrefix(got, "crawl: fetched 1, ingested 1, queued 0, failed 0, skipped 0, ") || !strings.HasSuffix(got, " pages/s\n") {
 		t.Errorf("progress %q", got)
+	}
+}
+
+func TestFetcher(t *testing.T) {
+	clock := newFakeClock()
+	site := newTestSite(t, clock)
+	site.page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private\n")
+	site.page("/ok", "text/html; charset=iso-8859-1", "<p>caf\xe9</p>")
+	site.handle("/r", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/ok", http.StatusFound) })
+	f := NewFetcher(Config{AllowPrivate: true, Clock: clock})
+	ctx := context.Background()
+	for _, p := range []string{"/ok", "/r"} {
+		body, ct, err := f.FetchPage(ctx, site.srv.URL+p)
+		if err != nil || string(body) != "<p>caf\xe9</p>" || ct != "text/html; charset=iso-8859-1" {
+			t.Errorf("FetchPage(%s) = %q, %q, %v", p, body, ct, err)
+		}
+	}
+	if _, _, err := f.FetchPage(ctx, site.srv.URL+"/private/x"); err == nil || !strings.Contains(err.Error(), "disallowed by robots.txt") {
+		t.Errorf("disallowed page: %v", err)
+	}
+	if _, _, err := f.FetchPage(ctx, site.srv.URL+"/missing"); err == nil || !strings.Contains(err.Error(), "HTTP 404") {
+		t.Errorf("missing page: %v", err)
+	}
+	if _, _, err := f.FetchPage(ctx, "ftp://example.id/x"); err == nil {
+		t.Error("ftp URL fetched")
+	}
+	if n := site.count("/robots.txt"); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1 (cached)", n)
+	}
+}
+
+func TestIncludeExcludeDepth(t *testing.T) {
+	clock := newFakeClock()
+	site := newTestSite(t, clock)
+	site.page("/", "text/html", articleHTML("home", `<a href="/news/1">1</a> <a href="/news/2">2</a>
+<a href="/about">about</a> <a href="/news/3?x=1">3</a> <a href="/news/4" rel="nofollow">4</a>`))
+	site.page("/news/1", "text/html", articleHTML("1", `<a href="/news/deep">deeper</a>`))
+	site.page("/news/3?x=1", "text/html", articleHTML("3", `<meta name="robots" content="noindex,nofollow"><a href="/news/5">5</a>`))
+	for _, depth := range []int{1, 2} {
+		site.reset()
+		ing := &fakeIngester{}
+		c, err := New(Config{
+			DataDir: t.TempDir(), AllowPrivate: true, Clock: clock, Depth: depth,
+			Include: []*regexp.Regexp{regexp.MustCompile(`/news/`)},
+			Exclude: []*regexp.Regexp{regexp.MustCompile(`/news/2$`)},
+		}, ing)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Run(context.Background(), []string{site.srv.URL + "/"}); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		want := []string{"/", "/news/1", "/news/3?x=1", "/robots.txt"}
+		if depth == 2 {
+			want = []string{"/", "/news/1", "/news/3?x=1", "/news/deep", "/robots.txt"}
+		}
+		site.mu.Lock()
+		var got []string
+		for p := range site.counts {
+			got = append(got, p)
+		}
+		site.mu.Unlock()
+		sort.Strings(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("depth %d: requested %q, want %q", depth, got, want)
+		}
+		for _, u := range ing.urls() {
+			if strings.HasSuffix(u, "/news/3?x=1") {
+				t.Errorf("noindex page ingested")
+			}
+		}
 	}
 }

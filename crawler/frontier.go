@@ -138,44 +138,51 @@ func (f *frontier) get(u string) (rec record, ok bool, err error) {
 	return rec, ok, err
 }
 
-// enqueue queues u unless it is already queued or in flight, or was
-// finished less than window(rec) ago; with retryFailed, a URL that failed
-// is queued again at once. It reports whether u was queued and, if not,
-// why.
-func (f *frontier) enqueue(u string, r record, now time.Time, window func(record) time.Duration, retryFailed bool) (q queued, added bool, why string, err error) {
+// whyQueued is the reason enqueue gives for a URL already queued or in
+// flight.
+const whyQueued = "already queued"
+
+// enqueue queues each URL (after following its aliases) unless it is
+// already queued or in flight, or was finished less than window(rec) ago;
+// with retryFailed, a URL that failed is queued again at once. All in one
+// transaction. It returns what was queued and why the others were not.
+func (f *frontier) enqueue(us []string, r record, now time.Time, window func(record) time.Duration, retryFailed bool) (qs []queued, whys []string, err error) {
 	err = f.db.Update(func(tx *bolt.Tx) error {
-		old, ok, err := getRecord(tx, u)
-		if err != nil {
-			return err
-		}
-		if ok {
-			switch old.State {
-			case stateQueued, stateInflight:
-				why = "already queued"
-				return nil
+		for _, u := range us {
+			u = resolveAlias(tx, u)
+			old, ok, err := getRecord(tx, u)
+			if err != nil {
+				return err
 			}
-			if age := now.Sub(old.At); age < window(old) && !(retryFailed && old.State == stateFailed) {
-				why = "fetched within the revisit window"
-				return nil
+			r := r
+			if ok {
+				switch old.State {
+				case stateQueued, stateInflight:
+					whys = append(whys, whyQueued)
+					continue
+				}
+				if age := now.Sub(old.At); age < window(old) && !(retryFailed && old.State == stateFailed) {
+					whys = append(whys, "finished within the revisit window")
+					continue
+				}
+				// A re-crawl keeps the validators for a conditional GET.
+				r.ETag, r.Modified, r.Kind, r.Ingested = old.ETag, old.Modified, old.Kind, old.Ingested
+				r.At, r.Children = old.At, old.Children
+				r.Depth = min(r.Depth, old.Depth)
 			}
-			// A re-crawl keeps the validators for a conditional GET.
-			r.ETag, r.Modified, r.Kind, r.Ingested = old.ETag, old.Modified, old.Kind, old.Ingested
-			r.Children = old.Children
-			r.At = old.At
-			r.Depth = min(r.Depth, old.Depth)
+			r.Resumed, r.Reason = 0, ""
+			rec, err := push(tx, u, r)
+			if err != nil {
+				return err
+			}
+			qs = append(qs, queued{URL: u, Seq: rec.Seq, Rec: rec})
 		}
-		r.Resumed, r.Reason = 0, ""
-		rec, err := push(tx, u, r)
-		if err != nil {
-			return err
-		}
-		q, added = queued{URL: u, Seq: rec.Seq, Rec: rec}, true
 		return nil
 	})
 	if err != nil {
-		err = fmt.Errorf("frontier enqueue %s: %w", u, err)
+		return nil, nil, fmt.Errorf("frontier enqueue: %w", err)
 	}
-	return q, added, why, err
+	return qs, whys, nil
 }
 
 // take moves a queued URL to in flight. It reports false when the queue

@@ -77,11 +77,13 @@ func (c *Crawler) process(ctx context.Context, h *hostState, q queued) {
 		rec.State, rec.At = stateDone, c.clock.Now()
 		c.finishRecord(q.URL, rec)
 		c.skip()
+		var us []*url.URL
 		for _, child := range rec.Children {
 			if cu, err := url.Parse(child); err == nil {
-				c.enqueue(cu, record{Depth: rec.Depth}, enqueueSitemapChild)
+				us = append(us, cu)
 			}
 		}
+		c.enqueueAll(us, record{Depth: rec.Depth}, enqueueSitemapChild)
 	default:
 		c.mu.Lock()
 		c.sum.Fetched++
@@ -159,14 +161,16 @@ func (c *Crawler) handle(ctx context.Context, h *hostState, key string, rec reco
 			return
 		}
 		rec.Children = nil
+		var us []*url.URL
 		for _, l := range links {
 			if u, ok := resolve(final, l); ok {
-				c.enqueue(u, record{Depth: rec.Depth}, how)
+				us = append(us, u)
 				if kind == KindSitemapIndex {
 					rec.Children = append(rec.Children, u.String())
 				}
 			}
 		}
+		c.enqueueAll(us, record{Depth: rec.Depth}, how)
 		rec.State, rec.At = stateDone, now
 		c.markFinal(key, final.String(), rec)
 		c.finishRecord(key, rec)
@@ -270,6 +274,7 @@ func (c *Crawler) handlePage(ctx context.Context, key string, rec record, resp *
 	}
 
 	if !links.NoFollow && rec.Depth < c.cfg.Depth {
+		var us []*url.URL
 		for _, a := range links.Anchors {
 			if a.NoFollow {
 				continue
@@ -277,8 +282,9 @@ func (c *Crawler) handlePage(ctx context.Context, key string, rec record, resp *
 			if rec.ShowAll && isPageOf(final, a.URL) {
 				continue // a fragment of the whole article just fetched
 			}
-			c.enqueue(a.URL, record{Depth: rec.Depth + 1}, enqueueLink)
+			us = append(us, a.URL)
 		}
+		c.enqueueAll(us, record{Depth: rec.Depth + 1}, enqueueLink)
 	}
 	c.markFinal(key, final.String(), rec)
 	c.finishRecord(key, rec)
