@@ -306,10 +306,14 @@ func (x *Index) addDocument(ctx context.Context, b *bleve.Batch, doc *klaim.Docu
 			return fmt.Errorf("statement %s: %w", s.ID, err)
 		}
 		rec := claims[s.Claim.ID]
-		if rec == nil { // a statement about a claim the document lacks
+		if rec == nil { // a claim neither the document nor the index has
 			continue
 		}
 		use := rec.Uses[doc.Article.ID]
+		if use == nil { // a claim the index has but the document lacks
+			use = &claimUse{Lang: doc.Article.Lang, Site: doc.Article.Site.Host}
+			rec.Uses[doc.Article.ID] = use
+		}
 		use.Stances = appendNew(use.Stances, string(s.Stance))
 		use.SpeakerIDs = appendNew(use.SpeakerIDs, s.Speaker.ID)
 		use.SpeakerNames = appendNew(use.SpeakerNames, s.Speaker.Name)

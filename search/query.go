@@ -57,7 +57,7 @@ func (x *Index) Search(ctx context.Context, q klaim.SearchQuery) (*klaim.SearchR
 	for name, field := range facets {
 		req.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
 	}
-	if strings.TrimSpace(q.Text) != "" {
+	if cursorMode(q) == modeScore { // there is text to highlight
 		req.Highlight = bleve.NewHighlight()
 		req.Highlight.AddField(fieldTextID)
 		req.Highlight.AddField(fieldTextEN)

@@ -627,3 +627,38 @@ func TestOpenBusy(t *testing.T) {
 		t.Errorf("second Open: %v, want it to say another klaim may hold the index", err)
 	}
 }
+
+// A statement may name a claim its document does not carry (Validate
+// refuses it, but the index should not care): the claim the index has keeps
+// the article's use, and an unknown claim is no error.
+func TestStatementWithoutItsClaim(t *testing.T) {
+	x, docs := openFixture(t)
+	ctx := context.Background()
+	viva := *docs[0]
+	viva.Claims = nil // its statements still name the messages and partners claims
+	if err := x.IndexDocument(ctx, &viva); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.DeleteArticle(ctx, docs[1].Article.ID); err != nil { // nyt
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ speaker, claim string }{{entKoos.ID, claimMessages.ID}, {entFacebook.ID, claimPartners.ID}} {
+		res, err := x.SearchClaims(ctx, klaim.SearchQuery{Speaker: c.speaker})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := claimIDs(res); !slices.Equal(got, []string{c.claim}) {
+			t.Errorf("claims of speaker %s = %q, want %s", c.speaker, got, c.claim)
+		}
+	}
+	orphan := *docs[3]
+	orphan.Claims = nil
+	orphan.Article.ID = "ar_orphan"
+	for i := range orphan.Statements {
+		orphan.Statements[i].ID += "_orphan"
+		orphan.Statements[i].Claim.ID = "cl_unknown"
+	}
+	if err := x.IndexDocument(ctx, &orphan); err != nil {
+		t.Fatal(err)
+	}
+}
