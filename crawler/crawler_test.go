@@ -544,6 +544,13 @@ func TestFetcher(t *testing.T) {
 	if n := site.count("/robots.txt"); n != 1 {
 		t.Errorf("robots.txt fetched %d times, want 1 (cached)", n)
 	}
+	clock.Advance(robotsTTL + time.Minute) // the cached copy is now too old
+	if _, _, err := f.FetchPage(ctx, site.srv.URL+"/ok"); err != nil {
+		t.Fatal(err)
+	}
+	if n := site.count("/robots.txt"); n != 2 {
+		t.Errorf("robots.txt fetched %d times after a day, want 2", n)
+	}
 }
 
 func TestIncludeExcludeDepth(t *testing.T) {
