@@ -491,6 +491,7 @@ func (r *claimRecord) fields() map[string]any {
 	if len(dates) > 0 {
 		f[fieldSaidAt] = dates
 	}
+	dropEmpty(f)
 	return f
 }
 
@@ -597,7 +598,18 @@ func statementFields(doc *klaim.Document, s *klaim.Statement, c *klaim.Claim, en
 		sortDate = d.Format(time.DateOnly)
 	}
 	f[fieldSortDate] = sortDate
+	dropEmpty(f)
 	return f
+}
+
+// dropEmpty deletes the fields whose value is "": a keyword field would
+// index the empty string, and facets would show it as a value.
+func dropEmpty(f map[string]any) {
+	for k, v := range f {
+		if s, ok := v.(string); ok && s == "" {
+			delete(f, k)
+		}
+	}
 }
 
 // statementDate is when s was said: its SaidAt (YYYY-MM-DD, YYYY-MM or

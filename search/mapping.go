@@ -11,7 +11,7 @@ import (
 // reads. Bump it whenever the mapping or the meaning of a field changes: an
 // index of another version must be rebuilt (Reset, then index every
 // document again), because its results would be wrong rather than missing.
-const MappingVersion = "1"
+const MappingVersion = "2"
 
 // Document types.
 const (

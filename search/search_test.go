@@ -662,3 +662,44 @@ func TestStatementWithoutItsClaim(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// An article with no site, language or date (a local .txt file) adds no
+// empty facet values, and is searched in both languages.
+func TestUnknownSiteLangDate(t *testing.T) {
+	x, err := OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	d := fixture()[3] // kompas
+	d.Article.Site = klaim.Site{}
+	d.Article.Lang = ""
+	d.Article.Published = time.Time{}
+	for i := range d.Statements {
+		d.Statements[i].Article = d.Article.Ref()
+		d.Statements[i].SaidAt = ""
+	}
+	if err := x.IndexDocument(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"bantahan", "pemilih"} {
+		res, err := x.Search(ctx, klaim.SearchQuery{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 1 {
+			t.Errorf("%q: %d hits, want 1", text, res.Total)
+		}
+		for name, counts := range res.Facets {
+			for _, c := range counts {
+				if c.Value == "" {
+					t.Errorf("facet %s has an empty value: %v", name, counts)
+				}
+			}
+		}
+		if len(res.Facets["site"])+len(res.Facets["lang"])+len(res.Facets["year"]) != 0 {
+			t.Errorf("facets of an article without site, lang or date: %v", res.Facets)
+		}
+	}
+}
