@@ -596,3 +596,25 @@ func TestIncludeExcludeDepth(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonicalToFrontPageIgnored(t *testing.T) {
+	clock := newFakeClock()
+	site := newTestSite(t, clock)
+	for _, p := range []string{"/news/1", "/news/2"} {
+		site.page(p, "text/html", articleHTML(p, `<link rel="canonical" href="/">`))
+	}
+	ing := &fakeIngester{}
+	c, err := New(Config{DataDir: t.TempDir(), AllowPrivate: true, Clock: clock}, ing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Run(context.Background(), []string{site.srv.URL + "/news/1", site.srv.URL + "/news/2"}); err != nil {
+		t.Fatal(err)
+	}
+	got := ing.urls()
+	sort.Strings(got)
+	if want := []string{site.srv.URL + "/news/1", site.srv.URL + "/news/2"}; !slices.Equal(got, want) {
+		t.Errorf("ingested %q, want %q", got, want)
+	}
+}

@@ -88,7 +88,7 @@ func (c *Crawler) process(ctx context.Context, h *hostState, q queued) {
 		c.mu.Lock()
 		c.sum.Fetched++
 		c.mu.Unlock()
-		c.handle(ctx, h, q.URL, rec, resp)
+		c.handle(ctx, q.URL, rec, resp)
 	}
 }
 
@@ -124,7 +124,7 @@ func (c *Crawler) followOffsite(from string, rec record, to *url.URL, resp *resp
 
 // handle acts on a fetched document: queue a sitemap's or feed's entries,
 // or ingest a page and queue its links.
-func (c *Crawler) handle(ctx context.Context, h *hostState, key string, rec record, resp *response) {
+func (c *Crawler) handle(ctx context.Context, key string, rec record, resp *response) {
 	now := c.clock.Now()
 	final := resp.URL
 	if fs := final.String(); fs != key {
@@ -201,7 +201,7 @@ func (c *Crawler) handlePage(ctx context.Context, key string, rec record, resp *
 		}
 	}
 	ingestURL := final.String()
-	if cu := links.Canonical; cu != nil && cu.String() != ingestURL && c.inScope(cu) {
+	if cu := links.Canonical; cu != nil && cu.String() != ingestURL && c.inScope(cu) && !rootCanonical(final, cu) {
 		cs := cu.String()
 		back, err := c.front.resolve(cs)
 		if err != nil {
@@ -307,6 +307,13 @@ func (c *Crawler) markFinal(key, final string, rec record) {
 	if err != nil {
 		c.abort(err)
 	}
+}
+
+// rootCanonical reports a canonical naming the site's front page for a
+// page that is not: a template error some sites make, which would file
+// every article under the home page.
+func rootCanonical(page, canonical *url.URL) bool {
+	return canonical.Path == "/" && canonical.RawQuery == "" && (page.Path != "/" || page.RawQuery != "")
 }
 
 func (c *Crawler) inScope(u *url.URL) bool {
