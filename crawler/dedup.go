@@ -292,11 +292,12 @@ func shingleHashes(words []string) []uint64 {
 	return out
 }
 
-// Simhash is the 64-bit simhash of the 3-word shingles of words: each bit
-// is the majority vote of that bit over the shingles' hashes, so texts
-// sharing most shingles get hashes differing in few bits.
-func Simhash(words []string) uint64 {
-	return simhashOf(shingleHashes(words))
+// Simhash is the 64-bit simhash of the 3-word shingles of text (words of
+// letters and digits, case folded): each bit is the majority vote of that
+// bit over the shingles' hashes, so texts sharing most shingles get hashes
+// differing in few bits.
+func Simhash(text string) uint64 {
+	return simhashOf(shingleHashes(textWords(text)))
 }
 
 func simhashOf(shingles []uint64) uint64 {

@@ -20,7 +20,7 @@ func readFixture(t testing.TB, name string) string {
 }
 
 func distance(t testing.TB, a, b string) int {
-	return bits.OnesCount64(Simhash(textWords(readFixture(t, a))) ^ Simhash(textWords(readFixture(t, b))))
+	return bits.OnesCount64(Simhash(readFixture(t, a)) ^ Simhash(readFixture(t, b)))
 }
 
 // TestSimhashDistances pins the distances NearDuplicateDistance and
@@ -151,9 +151,9 @@ func BenchmarkDedupCheck(b *testing.B) {
 }
 
 func BenchmarkSimhash(b *testing.B) {
-	words := textWords(readFixture(b, "id_original.txt"))
+	text := readFixture(b, "id_original.txt")
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		Simhash(words)
+		Simhash(text)
 	}
 }
