@@ -33,7 +33,16 @@ const (
 	boostPhrase  = 2   // the query's words in order
 	boostConcept = 2   // the claim is about a concept the query names
 	boostGloss   = 0.5 // a glossary synonym or translation of the query's words
+	boostStance  = 1   // the statement's stance is the one the query names
 )
+
+// stanceConcepts are the glossary concepts that name a stance: a query for
+// "denied" or "membantah" prefers denials.
+var stanceConcepts = map[string]klaim.Stance{
+	"denial":    klaim.StanceDeny,
+	"admission": klaim.StanceAdmit,
+	"apology":   klaim.StanceApologize,
+}
 
 // facets are the statement facets: result key → field.
 var facets = map[string]string{
@@ -202,6 +211,12 @@ func (x *Index) textQuery(text string) query.Query {
 		t.SetField(fieldConcepts)
 		t.SetBoost(boostConcept)
 		should = append(should, t)
+		if st, ok := stanceConcepts[c.ID]; ok {
+			t := bleve.NewTermQuery(string(st))
+			t.SetField(fieldStance)
+			t.SetBoost(boostStance)
+			should = append(should, t)
+		}
 		for _, e := range x.glossary.expansions[c.ID] {
 			if len(e.tokens) > 1 {
 				phrase(e.field, e.text, boostGloss)

@@ -64,7 +64,10 @@ func TestSearch(t *testing.T) {
 		want []string // sentences, any order
 	}{
 		// Stemming within a language.
-		{"id stem", klaim.SearchQuery{Text: "bantahan", Lang: "id"}, sorted(viva1, kompas)},
+		// Stemming, and a stance word finds every statement of the stance
+		// (viva2 denies without the word).
+		{"id stem", klaim.SearchQuery{Text: "bantahan", Lang: "id"}, sorted(viva1, viva2, kompas)},
+		{"id stem", klaim.SearchQuery{Text: "pemilihnya"}, sorted(kompas)},
 		{"en stem", klaim.SearchQuery{Text: "denies", Lang: "en"}, sorted(nyt2)},
 		{"en apology", klaim.SearchQuery{Text: "apologizing", Lang: "en"}, sorted(verge)},
 		// Across languages, through the glossary, both ways.
@@ -135,6 +138,31 @@ func TestSearchRanking(t *testing.T) {
 			}
 			if f := h.Highlights[field]; len(f) == 0 || !strings.Contains(f[0], word) {
 				t.Errorf("%q: highlights of %q = %q, want %s in %s", c.query, h.Statement.Sentence, h.Highlights, word, field)
+			}
+		}
+	}
+}
+
+// A query naming a stance ranks statements of that stance first.
+func TestSearchStanceWords(t *testing.T) {
+	x, _ := openFixture(t)
+	for _, c := range []struct {
+		query  string
+		stance klaim.Stance
+		n      int // how many hits must have the stance
+	}{
+		{"Facebook denied", klaim.StanceDeny, 3}, // the 4th denial is not about Facebook
+		{"Facebook membantah", klaim.StanceDeny, 3},
+		{"Facebook admitted", klaim.StanceAdmit, 1},
+		{"Zuckerberg minta maaf", klaim.StanceApologize, 1},
+	} {
+		res, err := x.Search(context.Background(), klaim.SearchQuery{Text: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range res.Hits[:min(c.n, len(res.Hits))] {
+			if h.Statement.Stance != c.stance {
+				t.Errorf("%q: hit %d is a %s: %q", c.query, i, h.Statement.Stance, h.Statement.Sentence)
 			}
 		}
 	}
