@@ -33,7 +33,7 @@ func Extract(raw []byte, pageURL, contentType string) (*klaim.Article, error) {
 // ExtractAt is Extract with the reference time for relative dates ("2 jam
 // lalu", "3 hours ago") and for rejecting future dates: usually the fetch time.
 func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.Article, error) {
-	src := decodeHTML(raw, contentType)
+	src := stripRaw(decodeHTML(raw, contentType))
 	doc, err := html.Parse(bytes.NewReader(src))
 	if err != nil {
 		// x/net/html refuses documents nested deeper than 512 open
