@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/klaim/klaim"
 	"github.com/klaim/klaim/data"
@@ -56,8 +57,11 @@ func Open(dataDir string) (*Index, error) {
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return create(path)
 	}
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("open search index %s: another klaim is using it: %w", path, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open search index %s (is another klaim using it?): %w", path, err)
+		return nil, fmt.Errorf("open search index %s: %w", path, err)
 	}
 	v, err := idx.GetInternal(versionKey)
 	if err != nil {
