@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,7 +30,22 @@ var weekdays = map[string]time.Weekday{
 // "since", "until" and the like say when something else happened. It returns
 // "" when the sentence names no date.
 func (r *run) saidAt(toks []token, a, b int) string {
-	lex := r.x.lex
+	if r.saidSent == r.sent {
+		return r.saidVal
+	}
+	r.saidSent, r.saidVal = r.sent, r.findDate(toks, a, b)
+	return r.saidVal
+}
+
+func (r *run) findDate(toks []token, a, b int) string {
+	// Explicit dates first, then a weekday or "yesterday" counted back.
+	if d := r.scanDate(toks, a, b, false); d != "" {
+		return d
+	}
+	return r.scanDate(toks, a, b, true)
+}
+
+func (r *run) scanDate(toks []token, a, b int, relative bool) string {
 	pub := r.a.Published
 	skip := 0
 	for i := a; i < b; i++ {
@@ -37,19 +53,19 @@ func (r *run) saidAt(toks []token, a, b int) string {
 		if !t.word || t.inq {
 			continue
 		}
-		if lex.is("timeprep", t.low) {
+		if t.cls&cTimeprep != 0 {
 			skip = i + 4 // "sejak 17 September 2019": not when it was said
 			continue
 		}
 		if i < skip {
 			continue
 		}
-		num, numErr := strconv.Atoi(t.low)
+		num, numErr := atoi(t.low)
 		// 19 Desember 2018 / 19 Desember
 		if numErr == nil && num >= 1 && num <= 31 && i+1 < b {
 			if m, ok := months[toks[i+1].low]; ok {
 				if i+2 < b {
-					if y, err := strconv.Atoi(toks[i+2].low); err == nil && y > 1900 && y < 2200 {
+					if y, err := atoi(toks[i+2].low); err == nil && y > 1900 && y < 2200 {
 						return fmt.Sprintf("%04d-%02d-%02d", y, m, num)
 					}
 				}
@@ -60,13 +76,13 @@ func (r *run) saidAt(toks []token, a, b int) string {
 		}
 		if m, ok := months[t.low]; ok && t.cap && i+1 < b {
 			// December 19, 2018 / May 2018
-			if d, err := strconv.Atoi(toks[i+1].low); err == nil {
+			if d, err := atoi(toks[i+1].low); err == nil {
 				if d > 1900 && d < 2200 {
 					return fmt.Sprintf("%04d-%02d", d, m)
 				}
 				if d >= 1 && d <= 31 {
 					if i+3 < b && toks[i+2].raw == "," {
-						if y, err := strconv.Atoi(toks[i+3].low); err == nil && y > 1900 && y < 2200 {
+						if y, err := atoi(toks[i+3].low); err == nil && y > 1900 && y < 2200 {
 							return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 						}
 					}
@@ -83,8 +99,11 @@ func (r *run) saidAt(toks []token, a, b int) string {
 			}
 		}
 		// pada 2018, in 2018, tahun 2018
-		if numErr == nil && num > 1900 && num < 2200 && i > a && lex.is("yearprep", toks[i-1].low) {
+		if numErr == nil && num > 1900 && num < 2200 && i > a && (toks[i-1].cls&cYearprep != 0) {
 			return strconv.Itoa(num)
+		}
+		if !relative {
+			continue
 		}
 		if wd, ok := weekdays[t.low]; ok && t.cap && !pub.IsZero() {
 			d := pub
@@ -93,7 +112,7 @@ func (r *run) saidAt(toks []token, a, b int) string {
 			}
 			return d.Format("2006-01-02")
 		}
-		if lex.is("yesterday", t.low) && !pub.IsZero() {
+		if (t.cls&cYesterday != 0) && !pub.IsZero() {
 			return pub.AddDate(0, 0, -1).Format("2006-01-02")
 		}
 	}
@@ -128,4 +147,22 @@ func slashDate(s string, pub time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+var errNotNumber = errors.New("not a number")
+
+// atoi reads a short run of ASCII digits without allocating on words.
+func atoi(s string) (int, error) {
+	if len(s) == 0 || len(s) > 6 {
+		return 0, errNotNumber
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, errNotNumber
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
 }

@@ -37,11 +37,26 @@ type mspan struct {
 type cluster struct {
 	stmts []*stmt
 	count map[string]int
+	keys  map[string]bool // the concepts most of its statements share
+	deny  map[*entity]bool
+	other map[*entity]bool // speakers with a stance other than deny
 	key   []string
 	id    string
 	text  string
 	subj  []*entity
 }
+
+func newCluster() *cluster {
+	return &cluster{count: make(map[string]int), deny: make(map[*entity]bool), other: make(map[*entity]bool)}
+}
+
+// maxClusters bounds how many recent claims a statement is compared with,
+// which keeps clustering linear on hostile input; a news article makes far
+// fewer claims.
+const maxClusters = 64
+
+// maxRebuts bounds the statements one statement is said to rebut.
+const maxRebuts = 16
 
 // concepts computes a statement's concepts: the entities its quote or
 // clause mentions (we/kami standing for the speaker's organisation) and the
@@ -54,7 +69,8 @@ func (r *run) concepts(s *stmt) {
 			s.conc = append(s.conc, c)
 		}
 	}
-	var buf []token
+	buf := r.buf[:0]
+	defer func() { r.buf = buf[:0] }()
 	for _, c := range s.content {
 		lo := sort.Search(len(r.mspans), func(i int) bool { return r.mspans[i].s >= c[0] })
 		for k := lo; k < len(r.mspans) && r.mspans[k].s < c[1]; k++ {
@@ -76,6 +92,7 @@ func (r *run) concepts(s *stmt) {
 			add(e.conceptID())
 		}
 		buf = tokenize(r.text, c[0], c[1], buf[:0])
+		r.x.lex.classify(buf)
 		r.glossaryConcepts(buf, add)
 	}
 }
@@ -86,8 +103,8 @@ func (r *run) glossaryConcepts(toks []token, add func(string)) {
 	for i := 0; i < len(toks); i++ {
 		if v, n, ok := r.x.glo.trie.match(toks, i, len(toks)); ok {
 			id := r.x.glo.ids[v]
-			weak := n == 1 && r.x.lex.is("weakterm", toks[i].low)
-			if !weak && !r.x.lex.is("speechconcept", strings.TrimPrefix(id, "c:")) {
+			weak := n == 1 && (toks[i].cls&cWeakterm != 0)
+			if !weak && !(r.x.lex.bits[strings.TrimPrefix(id, "c:")]&cSpeechconcept != 0) {
 				add(id)
 			}
 			i += n - 1
@@ -104,6 +121,7 @@ func (r *run) titleConcepts() []string {
 		t = t[:i] // a title that runs into the lead paragraph
 	}
 	toks := tokenize(t, 0, len(t), nil)
+	r.x.lex.classify(toks)
 	var out []string
 	seen := make(map[string]bool)
 	add := func(c string) {
@@ -190,14 +208,10 @@ func set(cs []string) map[string]bool {
 // cluster groups the article's statements into claims.
 func (r *run) cluster() []*cluster {
 	var cls []*cluster
-	join := func(c *cluster, s *stmt) {
-		c.stmts = append(c.stmts, s)
-		for _, k := range s.conc {
-			c.count[k]++
-		}
-		s.claim = c
-	}
 	keyset := func(c *cluster) map[string]bool {
+		if c.keys != nil {
+			return c.keys
+		}
 		m := make(map[string]bool)
 		half := (len(c.stmts) + 1) / 2
 		for k, n := range c.count {
@@ -205,14 +219,28 @@ func (r *run) cluster() []*cluster {
 				m[k] = true
 			}
 		}
+		c.keys = m
 		return m
+	}
+	join := func(c *cluster, s *stmt) {
+		c.stmts = append(c.stmts, s)
+		for _, k := range s.conc {
+			c.count[k]++
+		}
+		c.keys = nil
+		if s.stance == klaim.StanceDeny {
+			c.deny[s.speaker] = true
+		} else {
+			c.other[s.speaker] = true
+		}
+		s.claim = c
 	}
 	for _, s := range r.stmts {
 		r.concepts(s)
 	}
 	var title *cluster
 	if tc := r.titleConcepts(); len(tc) >= 2 {
-		title = &cluster{count: make(map[string]int)}
+		title = newCluster()
 		for _, c := range tc {
 			title.count[c] = 1
 		}
@@ -225,7 +253,7 @@ func (r *run) cluster() []*cluster {
 		}
 		var best *cluster
 		bestJ := 0.0
-		for _, c := range cls {
+		for _, c := range cls[max(0, len(cls)-maxClusters):] {
 			if !consistent(c, s) {
 				continue
 			}
@@ -239,23 +267,25 @@ func (r *run) cluster() []*cluster {
 			// "Ini sangat tidak benar": a denial with nothing of its own
 			// answers what the article was last about, or its headline.
 			best = title
-			for _, o := range r.stmts {
-				if o == s {
-					break
+			for k := len(r.stmts) - 1; k >= 0 && k >= len(r.stmts)-maxClusters; k-- {
+				o := r.stmts[k]
+				if o.claim == nil || o == s {
+					continue
 				}
-				if o.claim != nil && consistent(o.claim, s) && (o.stance.Opposes(s.stance) || s.stance == klaim.StanceApologize) {
+				if consistent(o.claim, s) && (o.stance.Opposes(s.stance) || s.stance == klaim.StanceApologize) {
 					best = o.claim
+					break
 				}
 			}
 			if best != nil && !consistent(best, s) {
 				best = nil
 			}
 		default:
-			best = &cluster{count: make(map[string]int)}
+			best = newCluster()
 			cls = append(cls, best)
 		}
 		if best == nil {
-			best = &cluster{count: make(map[string]int)}
+			best = newCluster()
 			cls = append(cls, best)
 		}
 		join(best, s)
@@ -301,12 +331,10 @@ func (r *run) cluster() []*cluster {
 // deny a proposition and assert, admit or apologise for it, so a denial and
 // another stance of the same speaker are about different claims.
 func consistent(c *cluster, s *stmt) bool {
-	for _, o := range c.stmts {
-		if o.speaker == s.speaker && (o.stance == klaim.StanceDeny) != (s.stance == klaim.StanceDeny) {
-			return false
-		}
+	if s.stance == klaim.StanceDeny {
+		return !c.other[s.speaker]
 	}
-	return true
+	return !c.deny[s.speaker]
 }
 
 func containsStr(xs []string, s string) bool {
@@ -435,12 +463,15 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 			st.Subjects = append(st.Subjects, klaim.EntityRef{ID: e.id, Name: e.name})
 		}
 		for _, o := range s.claim.stmts {
+			if len(st.Rebuts) >= maxRebuts {
+				break
+			}
 			if o == s || o.speaker == s.speaker {
 				continue
 			}
 			// A denial answers every claim or admission of its claim; a claim
-			// answers the denials made before it.
-			if s.stance.Opposes(o.stance) && (s.stance == klaim.StanceDeny || o.span[0] < s.span[0]) {
+			// answers the denials of earlier sentences.
+			if s.stance.Opposes(o.stance) && (s.stance == klaim.StanceDeny || o.sent[1] <= s.sent[0]) {
 				st.Rebuts = append(st.Rebuts, o.id)
 			}
 		}

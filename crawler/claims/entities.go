@@ -102,7 +102,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		// Role phrases: "juru bicara", "VP Product Partnership", "CEO".
 		k := i
-		for k < b && toks[k].word && toks[k].cap && lex.is("rolemod", toks[k].low) && k-i < 4 {
+		for k < b && toks[k].word && toks[k].cap && (toks[k].cls&cRolemod != 0) && k-i < 4 {
 			if _, _, ok := lex.roles.match(toks, k, b); ok {
 				break
 			}
@@ -115,7 +115,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 					j += n2
 					continue
 				}
-				if lex.is("rolemod", toks[j].low) {
+				if toks[j].cls&cRolemod != 0 {
 					j++
 					continue
 				}
@@ -147,7 +147,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		// A run of capitalised words, joined by name particles.
 		j := i
 		title := false
-		for j < b && toks[j].word && lex.is("title", toks[j].low) && toks[j].cap {
+		for j < b && toks[j].word && (toks[j].cls&cTitle != 0) && toks[j].cap {
 			j++
 			if j < b && toks[j].raw == "." {
 				j++
@@ -157,8 +157,8 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		start := j
 		for j < b {
 			w := &toks[j]
-			nameWord := !lex.is("nonname", w.low) ||
-				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !lex.is("nonname", toks[j+1].low)
+			nameWord := !(w.cls&cNonname != 0) ||
+				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !(toks[j+1].cls&cNonname != 0)
 			if w.word && w.cap && nameWord && w.low != "-nya" {
 				if j > start {
 					if _, _, ok := r.x.gaz.match(toks, j, b); ok {
@@ -171,7 +171,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j++
 				continue
 			}
-			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && lex.is("particle", w.low) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
+			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && (w.cls&cParticle != 0) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
 				if _, _, ok := r.x.gaz.match(toks, j+1, b); ok {
 					break
 				}
@@ -188,7 +188,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		// "Metro Jaya Irjen Karyoto": a title inside the run starts the name.
 		for k := j - 2; k > start; k-- {
-			if lex.is("title", toks[k].low) {
+			if toks[k].cls&cTitle != 0 {
 				ent := r.nameEntity(toks, start, k, false)
 				ent.addAlias(r.surface(toks, start, k))
 				ms = append(ms, mention{a: start, b: k, ent: ent, inq: t.inq})
@@ -228,7 +228,6 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 // person seen before under a longer name ("Archibong" after "Ime
 // Archibong"), or a new entity whose kind the name's words tell.
 func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
-	lex := r.x.lex
 	n := b - a
 	if n == 1 {
 		if e := r.byToken[toks[a].low]; e != nil {
@@ -237,15 +236,15 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	}
 	kind := klaim.KindPerson
 	switch {
-	case hasClass(lex, toks, a, b, "media"):
+	case hasClass(toks, a, b, cMedia):
 		kind = klaim.KindMedia
-	case hasClass(lex, toks, a, b, "orgword"):
+	case hasClass(toks, a, b, cOrgword):
 		kind = klaim.KindOrganization
 	case title:
 		kind = klaim.KindPerson
-	case hasClass(lex, toks, a, b, "placeword"):
+	case hasClass(toks, a, b, cPlaceword):
 		kind = klaim.KindPlace
-	case n == 1 && a > 0 && lex.is("locprep", toks[a-1].low):
+	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0):
 		kind = klaim.KindPlace
 	case n == 1 || n > 4 || toks[a].allcap:
 		kind = klaim.KindOrganization
@@ -262,7 +261,7 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	e := r.entityFor(name, kind, false)
 	if kind == klaim.KindPerson && n >= 2 {
 		for k := a; k < b; k++ {
-			if _, ok := r.byToken[toks[k].low]; !ok && !lex.is("particle", toks[k].low) {
+			if _, ok := r.byToken[toks[k].low]; !ok && !(toks[k].cls&cParticle != 0) {
 				r.byToken[toks[k].low] = e
 			}
 		}
@@ -270,9 +269,9 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	return e
 }
 
-func hasClass(lex *lexicon, toks []token, a, b int, class string) bool {
+func hasClass(toks []token, a, b int, class wordClass) bool {
 	for k := a; k < b; k++ {
-		if lex.is(class, toks[k].low) {
+		if toks[k].cls&class != 0 {
 			return true
 		}
 	}
@@ -285,22 +284,22 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 	lex := r.x.lex
 	w := toks[i].low
 	switch {
-	case lex.is("pron_person", w) || w == "-nya":
+	case (lex.bits[w]&cPronPerson != 0) || w == "-nya":
 		return pronPerson
-	case lex.is("pron_org", w):
+	case (lex.bits[w]&cPronOrg != 0):
 		return pronOrg
-	case lex.is("pron_first", w):
+	case (lex.bits[w]&cPronFirst != 0):
 		return pronFirst
 	}
 	var kind pronKind
 	switch {
-	case lex.is("desc_org", w):
+	case (lex.bits[w]&cDescOrg != 0):
 		kind = pronDescOrg
-	case lex.is("desc_person", w):
+	case (lex.bits[w]&cDescPerson != 0):
 		kind = pronDescPerson
-	case lex.is("desc_doc", w):
+	case (lex.bits[w]&cDescDoc != 0):
 		kind = pronDoc
-	case lex.is("desc_post", w):
+	case (lex.bits[w]&cDescPost != 0):
 		kind = pronPost
 	default:
 		return pronNone
@@ -311,14 +310,14 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 	if i+1 < b && toks[i+1].cap && toks[i+1].word {
 		return pronNone
 	}
-	if i > a && lex.is("det", toks[i-1].low) {
+	if i > a && (toks[i-1].cls&cDet != 0) {
 		return kind
 	}
 	for k := i + 1; k < b && k <= i+8; k++ {
-		if lex.is("demonstrative", toks[k].low) {
+		if toks[k].cls&cDemonstrative != 0 {
 			return kind
 		}
-		if !toks[k].word || lex.is("complementizer", toks[k].low) {
+		if !toks[k].word || (toks[k].cls&cComplementizer != 0) {
 			break
 		}
 	}
@@ -334,7 +333,7 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 		return
 	}
 	p := m.a - 1
-	for p >= a && toks[p].word && lex.is("det", toks[p].low) {
+	for p >= a && toks[p].word && (toks[p].cls&cDet != 0) {
 		p--
 	}
 	if p < a || !toks[p].word {
@@ -342,9 +341,9 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 	}
 	w := toks[p].low
 	switch {
-	case lex.is("oblique", w):
+	case (lex.bits[w]&cOblique != 0):
 		m.oblique = true
-	case r.lang == "id" && !toks[p].cap && !lex.is("presubject", w) && !lex.is("classifier", w) && m.pron == pronNone:
+	case r.lang == "id" && !toks[p].cap && !(lex.bits[w]&cPresubject != 0) && !(lex.bits[w]&cClassifier != 0) && m.pron == pronNone:
 		// Indonesian puts the possessor after its noun: "pengguna
 		// Facebook", "postingan X".
 		m.oblique = true
@@ -471,11 +470,12 @@ func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 // later in the article.
 func (r *run) registerNames(e *entity) {
 	toks := tokenize(e.name, 0, len(e.name), nil)
+	r.x.lex.classify(toks)
 	if len(toks) < 2 {
 		return
 	}
 	for _, t := range toks {
-		if _, ok := r.byToken[t.low]; !ok && t.word && !r.x.lex.is("particle", t.low) {
+		if _, ok := r.byToken[t.low]; !ok && t.word && !(t.cls&cParticle != 0) {
 			r.byToken[t.low] = e
 		}
 	}

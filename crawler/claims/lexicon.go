@@ -93,12 +93,100 @@ func phraseWords(p string) []string {
 	return out
 }
 
+// wordClass is a set of word classes of lexicon/words.tsv, one bit each.
+type wordClass = uint64
+
+// The word classes the extractor uses.
+const (
+	cAdverb wordClass = 1 << iota
+	cAgentprep
+	cClassifier
+	cComplementizer
+	cConjAnd
+	cCoord
+	cDemonstrative
+	cDescDoc
+	cDescOrg
+	cDescPerson
+	cDescPost
+	cDet
+	cFounded
+	cLocprep
+	cNeg
+	cNonname
+	cOblique
+	cParent
+	cParentfill
+	cParticle
+	cPresubject
+	cPronFirst
+	cPronOrg
+	cPronPerson
+	cRefuse
+	cRelpron
+	cRolelink
+	cRolemod
+	cSpeechconcept
+	cTimeprep
+	cTitle
+	cWeakterm
+	cYearprep
+	cYesterday
+	cRole
+	cAbbrev
+	cMedia
+	cOrgword
+	cPlaceword
+)
+
+var classBits = map[string]wordClass{
+	"placeword":      cPlaceword,
+	"orgword":        cOrgword,
+	"media":          cMedia,
+	"adverb":         cAdverb,
+	"agentprep":      cAgentprep,
+	"classifier":     cClassifier,
+	"complementizer": cComplementizer,
+	"conj_and":       cConjAnd,
+	"coord":          cCoord,
+	"demonstrative":  cDemonstrative,
+	"desc_doc":       cDescDoc,
+	"desc_org":       cDescOrg,
+	"desc_person":    cDescPerson,
+	"desc_post":      cDescPost,
+	"det":            cDet,
+	"founded":        cFounded,
+	"locprep":        cLocprep,
+	"neg":            cNeg,
+	"nonname":        cNonname,
+	"oblique":        cOblique,
+	"parent":         cParent,
+	"parentfill":     cParentfill,
+	"particle":       cParticle,
+	"presubject":     cPresubject,
+	"pron_first":     cPronFirst,
+	"pron_org":       cPronOrg,
+	"pron_person":    cPronPerson,
+	"refuse":         cRefuse,
+	"relpron":        cRelpron,
+	"rolelink":       cRolelink,
+	"rolemod":        cRolemod,
+	"speechconcept":  cSpeechconcept,
+	"timeprep":       cTimeprep,
+	"title":          cTitle,
+	"weakterm":       cWeakterm,
+	"yearprep":       cYearprep,
+	"yesterday":      cYesterday,
+	"role":           cRole,
+	"abbrev":         cAbbrev,
+}
+
 // lexicon holds the reporting cues and word classes of lexicon/*.tsv.
 type lexicon struct {
 	cues    []cue
 	cueTrie trie
-	// word classes of words.tsv, by class then lower-case word
-	class map[string]map[string]bool
+	// bits holds the word classes of each lower-case word of words.tsv
+	bits map[string]wordClass
 	// multi-word classes matched as phrases: roles
 	roles     trie
 	roleNames []string
@@ -109,11 +197,18 @@ type lexicon struct {
 	abbrev      map[string]bool
 }
 
-func (l *lexicon) is(class, w string) bool { return l.class[class][w] }
+// classify sets the word classes of tokens.
+func (l *lexicon) classify(toks []token) {
+	for i := range toks {
+		if toks[i].word {
+			toks[i].cls = l.bits[toks[i].low]
+		}
+	}
+}
 
 // loadLexicon reads lexicon/cues.tsv, lexicon/words.tsv and lexicon/markers.tsv.
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
-	l := &lexicon{class: make(map[string]map[string]bool), abbrev: make(map[string]bool)}
+	l := &lexicon{bits: make(map[string]wordClass), abbrev: make(map[string]bool)}
 	err := readTSV(fsys, "lexicon/cues.tsv", 4, func(cols []string) error {
 		kind, ok := cueKinds[cols[3]]
 		if !ok {
@@ -141,10 +236,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		return nil, err
 	}
 	err = readTSV(fsys, "lexicon/words.tsv", 3, func(cols []string) error {
-		m := l.class[cols[0]]
-		if m == nil {
-			m = make(map[string]bool)
-			l.class[cols[0]] = m
+		bit, ok := classBits[cols[0]]
+		if !ok {
+			return fmt.Errorf("unknown word class %q", cols[0])
 		}
 		for _, w := range strings.Split(cols[2], "|") {
 			w = strings.ToLower(strings.TrimSpace(w))
@@ -158,7 +252,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			case "abbrev":
 				l.abbrev[strings.TrimSuffix(w, ".")] = true
 			}
-			m[w] = true
+			l.bits[w] |= bit
 		}
 		return nil
 	})

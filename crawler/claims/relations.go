@@ -36,7 +36,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 	}
 	isPerson := func(m *mention) bool { return m != nil && m.ent.kind == klaim.KindPerson }
 	skipDet := func(j int) int {
-		for j < b && toks[j].word && lex.is("det", toks[j].low) {
+		for j < b && toks[j].word && (toks[j].cls&cDet != 0) {
 			j++
 		}
 		return j
@@ -56,7 +56,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 		j := rs.b
 		if org == nil {
 			k := j
-			if k < b && lex.is("rolelink", toks[k].low) {
+			if k < b && (toks[k].cls&cRolelink != 0) {
 				k = skipDet(k + 1)
 			}
 			if m := at(k); isOrg(m) {
@@ -82,7 +82,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 			if org != nil && org.b == rs.a {
 				p = org.a
 			}
-			for p > a && toks[p-1].word && lex.is("det", toks[p-1].low) {
+			for p > a && toks[p-1].word && (toks[p-1].cls&cDet != 0) {
 				p--
 			}
 			if p > a && toks[p-1].raw == "," {
@@ -118,9 +118,9 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 	for k := a; k < b; k++ {
 		w := toks[k].low
 		switch {
-		case lex.is("founded", w):
+		case (lex.bits[w]&cFounded != 0):
 			j := k + 1
-			if j < b && lex.is("agentprep", toks[j].low) {
+			if j < b && (toks[j].cls&cAgentprep != 0) {
 				j++
 			}
 			founder := at(j)
@@ -129,7 +129,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 			}
 			var org *entity
 			h := k
-			if h > a && lex.is("relpron", toks[h-1].low) {
+			if h > a && (toks[h-1].cls&cRelpron != 0) {
 				h--
 			}
 			if h > a && toks[h-1].raw == "," {
@@ -143,7 +143,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 			if org != nil {
 				r.relate(klaim.RelWorksFor, founder.ent, org, "founder")
 			}
-		case lex.is("parent", w):
+		case (lex.bits[w]&cParent != 0):
 			r.parentOf(toks, a, b, k, ms, at, endingAt, isOrg)
 		}
 	}
@@ -151,9 +151,8 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 
 // parentOf reads a parent-company phrase whose parent word is toks[k].
 func (r *run) parentOf(toks []token, a, b, k int, ms []mention, at, endingAt func(int) *mention, isOrg func(*mention) bool) {
-	lex := r.x.lex
 	j := k + 1
-	for j < b && toks[j].word && lex.is("parentfill", toks[j].low) {
+	for j < b && toks[j].word && (toks[j].cls&cParentfill != 0) {
 		j++
 	}
 	var children []*entity
@@ -164,7 +163,7 @@ func (r *run) parentOf(toks []token, a, b, k int, ms []mention, at, endingAt fun
 		}
 		children = append(children, m.ent)
 		j = m.b
-		if j < b && lex.is("conj_and", toks[j].low) {
+		if j < b && (toks[j].cls&cConjAnd != 0) {
 			if n := at(j + 1); isOrg(n) {
 				j++
 				continue
@@ -173,7 +172,7 @@ func (r *run) parentOf(toks []token, a, b, k int, ms []mention, at, endingAt fun
 		if j < b && toks[j].raw == "," {
 			// a list goes on ("A, B dan C"); otherwise the name after the
 			// comma is the parent in apposition
-			if n := at(j + 1); isOrg(n) && n.b < b && (lex.is("conj_and", toks[n.b].low) || toks[n.b].raw == ",") {
+			if n := at(j + 1); isOrg(n) && n.b < b && ((toks[n.b].cls&cConjAnd != 0) || toks[n.b].raw == ",") {
 				j++
 				continue
 			}
@@ -204,7 +203,7 @@ func (r *run) parentOf(toks []token, a, b, k int, ms []mention, at, endingAt fun
 	if parent == nil {
 		// "Meta, the parent company of Facebook"
 		p := k
-		for p > a && toks[p-1].word && (lex.is("det", toks[p-1].low) || lex.is("parentfill", toks[p-1].low)) {
+		for p > a && toks[p-1].word && ((toks[p-1].cls&cDet != 0) || (toks[p-1].cls&cParentfill != 0)) {
 			p--
 		}
 		if p > a && toks[p-1].raw == "," {

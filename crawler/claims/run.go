@@ -57,6 +57,10 @@ type run struct {
 
 	mspans []mspan
 
+	saidSent int // the sentence saidVal was read from
+	saidVal  string
+
+	buf     []token // scratch tokens of quotes and clauses
 	msBuf   []mention
 	roleBuf []span
 }
@@ -64,7 +68,8 @@ type run struct {
 func newRun(x *Extractor, a *klaim.Article) *run {
 	r := &run{
 		x: x, a: a, text: a.Text,
-		ents: make(map[string]*entity), byToken: make(map[string]*entity),
+		saidSent: -1,
+		ents:     make(map[string]*entity), byToken: make(map[string]*entity),
 		capSeen: make(map[string]bool), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
 	}
 	r.lang = a.Lang
@@ -85,6 +90,9 @@ func (r *run) analyse() {
 		p := para{toks: toks}
 		p.quotes = markQuotes(toks, nil)
 		ps = append(ps, p)
+	}
+	for i := range ps {
+		r.x.lex.classify(ps[i].toks)
 	}
 	if r.lang != "id" && r.lang != "en" {
 		r.lang = detectLang(all)
@@ -132,7 +140,7 @@ func (r *run) virtualQuote(i int, ps []para) bool {
 		return false
 	}
 	t := &p.toks[0]
-	if !t.word || !t.cap || !r.x.lex.is("pron_first", t.low) {
+	if !t.word || !t.cap || !(t.cls&cPronFirst != 0) {
 		return false
 	}
 	for k := range p.toks {
@@ -319,8 +327,7 @@ func (r *run) speakerEntity(m *mention) *entity {
 // Kooswardini", "according to police spokesman X", "menurut dokumen yang
 // diperoleh X").
 func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (*entity, int) {
-	lex := r.x.lex
-	for j < b && toks[j].word && (lex.is("det", toks[j].low) || lex.is("title", toks[j].low) && !toks[j].cap) {
+	for j < b && toks[j].word && ((toks[j].cls&cDet != 0) || (toks[j].cls&cTitle != 0) && !toks[j].cap) {
 		j++
 	}
 	for _, rs := range roles {
@@ -352,10 +359,10 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 				return n.ent, n.b
 			}
 		}
-		if m.pron == pronDoc && lex.is("desc_doc", toks[m.a].low) {
+		if m.pron == pronDoc && (toks[m.a].cls&cDescDoc != 0) {
 			// "documents obtained by the Times"
 			for q := m.b; q < b && q < m.b+6; q++ {
-				if lex.is("agentprep", toks[q].low) {
+				if toks[q].cls&cAgentprep != 0 {
 					for _, n := range ms[k+1:] {
 						if n.a > q && n.a <= q+2 && n.ent != nil {
 							return n.ent, n.b
@@ -368,7 +375,7 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 	}
 	// "menurut dokumen yang diperoleh X" without a description recognised
 	for q := j; q < b && q < j+6; q++ {
-		if lex.is("agentprep", toks[q].low) {
+		if toks[q].cls&cAgentprep != 0 {
 			for k := range ms {
 				if ms[k].a > q && ms[k].a <= q+2 && ms[k].ent != nil && !ms[k].inq {
 					return r.speakerEntity(&ms[k]), ms[k].b
@@ -382,13 +389,12 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 // clauseStart returns where the clause of a verb at token i begins: after the
 // last complementizer, closing quotation, semicolon or dateline dash.
 func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
-	lex := r.x.lex
 	for k := i - 1; k >= a && k >= prevEnd; k-- {
 		t := &toks[k]
 		if t.inq {
 			continue
 		}
-		if t.qmark || t.raw == ";" || (t.raw == "–" || t.raw == "—" || t.raw == "-") && t.spaceB || (t.word && lex.is("complementizer", t.low)) {
+		if t.qmark || t.raw == ";" || (t.raw == "–" || t.raw == "—" || t.raw == "-") && t.spaceB || (t.word && (t.cls&cComplementizer != 0)) {
 			return k + 1
 		}
 	}
@@ -423,7 +429,7 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 		if k+1 < len(ms) && m.pron == pronNone {
 			n := &ms[k+1]
 			q := m.b
-			for q < n.a && toks[q].word && lex.is("title", toks[q].low) || q < n.a && toks[q].raw == "." && q > m.b {
+			for q < n.a && toks[q].word && (toks[q].cls&cTitle != 0) || q < n.a && toks[q].raw == "." && q > m.b {
 				q++
 			}
 			gap := n.a - q
@@ -436,7 +442,7 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 		out := []*entity{e}
 		for n := k + 1; n < len(ms) && ms[n].b <= i; n++ {
 			gap := ms[n].a - ms[n-1].b
-			if gap == 1 && lex.is("conj_and", toks[ms[n-1].b].low) && ms[n].ent != nil && ms[n].ent.kind != klaim.KindPlace {
+			if gap == 1 && (lex.bits[toks[ms[n-1].b].low]&cConjAnd != 0) && ms[n].ent != nil && ms[n].ent.kind != klaim.KindPlace {
 				out = append(out, ms[n].ent)
 				continue
 			}
@@ -450,18 +456,17 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 // negation returns the negating word before a cue, skipping adverbs and
 // auxiliaries: "tidak membantah", "did not deny", "refused to apologise".
 func (r *run) negation(toks []token, a, i int) (neg, refuse bool) {
-	lex := r.x.lex
 	for k, seen := i-1, 0; k >= a && seen < 4; k-- {
 		t := &toks[k]
 		if !t.word {
 			return
 		}
 		switch {
-		case lex.is("neg", t.low):
+		case (t.cls&cNeg != 0):
 			return true, false
-		case lex.is("refuse", t.low):
+		case (t.cls&cRefuse != 0):
 			return false, true
-		case lex.is("adverb", t.low):
+		case (t.cls&cAdverb != 0):
 			seen++
 			continue
 		}
@@ -473,7 +478,6 @@ func (r *run) negation(toks []token, a, i int) (neg, refuse bool) {
 // verbStatement makes the statement of a verb, inverted or passive cue.
 func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, roles []span, prev *stmt, prevEnd, nextStart int, nouns []*stmt, firstCue bool) *stmt {
 	toks := p.toks
-	lex := r.x.lex
 	var speakers []*entity
 	spEnd := 0
 	switch c.c.kind {
@@ -503,7 +507,7 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 		speakers = r.speakerBefore(toks, start, c.i, ms)
 	case cuePassive:
 		j := c.i + c.n
-		if j < b && lex.is("agentprep", toks[j].low) {
+		if j < b && (toks[j].cls&cAgentprep != 0) {
 			if e, end := r.speakerAfter(toks, j+1, b, ms, roles); e != nil {
 				speakers, spEnd = []*entity{e}, end
 			}
@@ -563,7 +567,7 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			// "…, kata X." reports what came before it.
 			from, to = r.clauseStart(toks, a, c.i, a), c.i
 		}
-		for from < to && (!toks[from].word || lex.is("complementizer", toks[from].low)) {
+		for from < to && (!toks[from].word || (toks[from].cls&cComplementizer != 0)) {
 			from++
 		}
 		if from < to {
@@ -589,7 +593,6 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 // "laporan New York Times", "the Times' report", "a report by Reuters".
 func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *stmt {
 	toks := p.toks
-	lex := r.x.lex
 	var sp *entity
 	from := c.i + c.n
 	for k := range ms {
@@ -603,10 +606,10 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 			break
 		}
 		j := c.i + c.n
-		if j < b && (lex.is("agentprep", toks[j].low) || toks[j].low == "in" || toks[j].low == "dari") {
+		if j < b && ((toks[j].cls&cAgentprep != 0) || toks[j].low == "in" || toks[j].low == "dari") {
 			j++
 		}
-		for j < b && lex.is("det", toks[j].low) {
+		for j < b && (toks[j].cls&cDet != 0) {
 			j++
 		}
 		if m.a == j && (m.ent != nil || m.pron == pronDoc) {
@@ -620,7 +623,7 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 	}
 	s := &stmt{speaker: sp, base: c.c.stance, cue: r.surface(toks, c.i, c.i+c.n), para: pi, sentNo: r.sent}
 	s.sent = [2]int{toks[a].s, toks[b-1].e}
-	for from < b && (!toks[from].word || lex.is("complementizer", toks[from].low) || toks[from].inq) {
+	for from < b && (!toks[from].word || (toks[from].cls&cComplementizer != 0) || toks[from].inq) {
 		from++
 	}
 	if from < b {
@@ -658,7 +661,14 @@ func (r *run) continuation(pi, si int, p *para, a, b int) {
 		last.sent[1] = toks[b-1].e
 		last.content = append(last.content, content)
 		last.sentNo = r.sent
-		last.stance = r.stanceOf(last)
+		// Only the new part can change the stance: a quote that goes on for
+		// pages is not read again for every sentence.
+		if last.base == klaim.StanceClaim {
+			part := stmt{base: klaim.StanceClaim, direct: true, content: [][2]int{content}}
+			if st := r.stanceOf(&part); stanceRank[st] > stanceRank[last.stance] {
+				last.stance = st
+			}
+		}
 	case si == 0 && last.para == pi-1:
 		s := &stmt{speaker: last.speaker, base: klaim.StanceClaim, cue: last.cue, direct: true, para: pi, sentNo: r.sent}
 		s.sent = [2]int{toks[a].s, toks[b-1].e}
@@ -700,13 +710,12 @@ func (r *run) finish(s *stmt) {
 // as verbs of one subject ("membantah tuduhan, serta mengatakan") rather
 // than opening a relative clause ("a post which suggested").
 func (r *run) coordinated(toks []token, from, to int) bool {
-	lex := r.x.lex
 	conj := false
 	for k := from; k < to && k < len(toks); k++ {
 		switch {
-		case lex.is("relpron", toks[k].low):
+		case (toks[k].cls&cRelpron != 0):
 			return false
-		case lex.is("coord", toks[k].low):
+		case (toks[k].cls&cCoord != 0):
 			conj = true
 		}
 	}

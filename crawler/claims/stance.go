@@ -15,12 +15,14 @@ func (r *run) stanceOf(s *stmt) klaim.Stance {
 		return s.base
 	}
 	best := klaim.StanceClaim
-	var buf []token
+	buf := r.buf[:0]
+	defer func() { r.buf = buf[:0] }()
 	for _, c := range s.content {
 		if c[0] < 0 || c[1] > len(r.text) || c[0] >= c[1] {
 			continue
 		}
 		buf = tokenize(r.text, c[0], c[1], buf[:0])
+		r.x.lex.classify(buf)
 		if st := r.markerStance(buf, s.direct); stanceRank[st] > stanceRank[best] {
 			best = st
 		}
@@ -42,7 +44,7 @@ func (r *run) markerStance(toks []token, direct bool) klaim.Stance {
 			}
 			continue
 		}
-		if lex.is("pron_first", t.low) || !direct && (lex.is("pron_org", t.low) || lex.is("pron_person", t.low)) {
+		if (t.cls&cPronFirst != 0) || !direct && ((t.cls&cPronOrg != 0) || (t.cls&cPronPerson != 0)) {
 			self = true
 		}
 		if v, n, ok := lex.markers.match(toks, i, len(toks)); ok {

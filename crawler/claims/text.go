@@ -37,6 +37,7 @@ type token struct {
 	inq    bool // inside a quotation (the marks themselves excluded)
 	qmark  bool // a quotation mark that opened or closed a quotation
 	nl     bool // a line break separates it from the previous token
+	cls    wordClass
 	spaceB bool // white space precedes it
 }
 
@@ -248,6 +249,12 @@ func (x *Extractor) splitSentences(toks []token, out [][2]int) [][2]int {
 			out = append(out, [2]int{a, i})
 			a = i
 		}
+		if i-a >= maxSentence {
+			// No sentence is this long: text without punctuation. Cut it so
+			// that the work per sentence stays bounded.
+			out = append(out, [2]int{a, i})
+			a = i
+		}
 		if t.inq {
 			continue
 		}
@@ -288,6 +295,11 @@ func (x *Extractor) splitSentences(toks []token, out [][2]int) [][2]int {
 	}
 	return out
 }
+
+// maxSentence is the most tokens a sentence may have; the analysis of a
+// sentence compares its mentions and cues pairwise, so this bound keeps the
+// whole extraction linear in the length of the text.
+const maxSentence = 160
 
 // isAbbrevBefore reports whether the period toks[i] ends an abbreviation or
 // an initial rather than a sentence.
