@@ -357,8 +357,16 @@ func TestStore(t *testing.T) {
 				if err != nil || len(e.Relations) != 1 {
 					t.Errorf("shared entity after replace = %+v, %v", e, err)
 				}
-				if st, _ := s.Stats(ctx); st.Statements != 2 || st.Entities != 3 || st.Relations != 1 {
+				st, _ := s.Stats(ctx)
+				if st.Statements != 2 || st.Entities != 3 || st.Relations != 1 {
 					t.Errorf("Stats after replace = %+v", st)
+				}
+				var buf bytes.Buffer
+				if err := s.WriteNQuads(ctx, &buf); err != nil {
+					t.Fatal(err)
+				}
+				if lines := strings.Count(buf.String(), "\n"); lines != st.Quads || strings.Contains(buf.String(), w.budi.ID) {
+					t.Errorf("after replace WriteNQuads wrote %d lines (Stats.Quads = %d), mentioning Budi: %v", lines, st.Quads, strings.Contains(buf.String(), w.budi.ID))
 				}
 
 				if err := s.DeleteArticle(ctx, w.b.doc.Article.ID); err != nil {

@@ -77,6 +77,13 @@ func (s *Store) endsMany(ctx context.Context, dir quad.Direction, nodes []graph.
 // jsonRecords returns the JSON literals on the json edges of each node, in one
 // batch lookup of values.
 func (s *Store) jsonRecords(ctx context.Context, nodes []graph.Ref) ([][]string, error) {
+	if s.kv != nil {
+		p := s.qs.ValueOf(pJSON)
+		if p == nil {
+			return make([][]string, len(nodes)), nil
+		}
+		return s.kvLiterals(ctx, nodes, p)
+	}
 	sets, err := s.endsMany(ctx, quad.Subject, nodes, pJSON)
 	if err != nil {
 		return nil, err

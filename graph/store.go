@@ -62,10 +62,14 @@ type Store struct {
 	// kv is qs when it is a kv store with the indexes Open creates; scans then
 	// read index prefixes directly.
 	kv *kv.QuadStore
-	db hkv.KV // the bolt database under kv
+	bolt *bolt.DB // the bolt database under kv, read directly by kvscan.go
 	// serial is set for backends that are not safe for concurrent use
 	// (memstore): reads then take mu too.
 	serial bool
+	// cached is set when no other process writes the store: summaries are
+	// then cached between writes.
+	cached bool
+	cache  summaryCache
 	mu     sync.RWMutex
 	closed bool
 }
@@ -79,7 +83,7 @@ func Open(ctx context.Context, dataDir, graphURL string) (*Store, error) {
 	case graphURL == "":
 		return openBolt(filepath.Join(dataDir, "graph"))
 	case strings.HasPrefix(graphURL, "memstore:"):
-		return &Store{qs: memstore.New(), serial: true}, nil
+		return &Store{qs: memstore.New(), serial: true, cached: true}, nil
 	case strings.HasPrefix(graphURL, "postgres://"), strings.HasPrefix(graphURL, "postgresql://"):
 		return openPostgres(ctx, graphURL)
 	}
@@ -118,12 +122,12 @@ func openBolt(dir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open graph at %s: %w", dir, err)
 	}
-	s := &Store{qs: qs}
+	s := &Store{qs: qs, cached: true} // bolt's file lock keeps other writers out
 	if ok, err := hasIndexes(ctx, db, indexSPO, indexOPS, indexL); err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("open graph at %s: read indexes: %w", dir, err)
 	} else if ok {
-		s.kv, s.db = qs.(*kv.QuadStore), db
+		s.kv, s.bolt = qs.(*kv.QuadStore), db.DB()
 	}
 	return s, nil
 }

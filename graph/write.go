@@ -100,6 +100,10 @@ func (s *Store) replaceLabels(ctx context.Context, articles []string, quads map[
 		}
 	}
 	ignore := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	// Readers may cache what they read from now until the write completes:
+	// empty the cache after the write too.
+	s.cache.invalidate()
+	defer s.cache.invalidate()
 	if _, isKV := s.qs.(*kv.QuadStore); isKV && len(adds) > 0 && len(dels) > 0 {
 		// cayley v0.7.7's kv ApplyDeltas corrupts a batch that both adds and
 		// deletes: a node whose reference count drops overall (the article's
