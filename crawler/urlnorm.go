@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // trackingParams are query keys that only say where a reader came from; two
@@ -57,6 +59,15 @@ func normalize(u *url.URL) (*url.URL, error) {
 	if host == "" {
 		return nil, errors.New("no host")
 	}
+	if !isASCII(host) {
+		// Internationalised names are kept in their ASCII (punycode) form,
+		// the one DNS and the Host header use.
+		a, err := idna.Lookup.ToASCII(host)
+		if err != nil {
+			return nil, fmt.Errorf("bad host %q: %w", host, err)
+		}
+		host = strings.ToLower(a)
+	}
 	if strings.HasPrefix(host, ".") || strings.Contains(host, "..") || strings.ContainsAny(host, " %/\\@") {
 		return nil, fmt.Errorf("bad host %q", host)
 	}
@@ -87,6 +98,15 @@ func normalize(u *url.URL) (*url.URL, error) {
 	n.RawPath = ""
 	n.RawQuery = normalizeQuery(u.RawQuery)
 	return n, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // removeDotSegments applies RFC 3986 section 5.2.4 to an absolute path.

@@ -30,6 +30,7 @@ func TestNormalizeURL(t *testing.T) {
 		{"https://[::1]:8443/a", "https://[::1]:8443/a"},
 		{"https://detik.com/a?", "https://detik.com/a"},
 		{"https://kompas.com/read/1?page=all&utm_campaign=x", "https://kompas.com/read/1?page=all"},
+		{"https://Bücher.example/a", "https://xn--bcher-kva.example/a"},
 	}
 	for _, tt := range tests {
 		got, err := NormalizeURL(tt.in)
