@@ -202,7 +202,9 @@ func latency(b *testing.B, key func(r *rand.Rand) string, op func(ctx context.Co
 	b.StopTimer()
 	slices.Sort(wall)
 	slices.Sort(cpu)
-	pct := func(d []time.Duration, p float64) float64 { return float64(d[int(p*float64(len(d)-1))].Nanoseconds()) / 1e3 }
+	pct := func(d []time.Duration, p float64) float64 {
+		return float64(d[int(p*float64(len(d)-1))].Nanoseconds()) / 1e3
+	}
 	b.ReportMetric(pct(wall, 0.50), "p50-µs")
 	b.ReportMetric(pct(wall, 0.99), "p99-µs")
 	b.ReportMetric(pct(wall, 1), "max-µs")

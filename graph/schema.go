@@ -53,16 +53,16 @@ var (
 
 	// Statement index edges: from a claim, speaker, subject or article (or
 	// the Statement type, for all) to the statement's summary literal.
-	pByClaim   = quad.IRI(ns + "by_claim")
+	pByClaim = quad.IRI(ns + "by_claim")
 	// The statements of a claim again, split by what a rebuttal can oppose
 	// (see klaim.Stance.Opposes): a denial reads only the assertions and a
 	// claim or admission only the denials.
 	pByClaimDenial    = quad.IRI(ns + "by_claim_denial")
 	pByClaimAssertion = quad.IRI(ns + "by_claim_assertion")
-	pBySpeaker = quad.IRI(ns + "by_speaker")
-	pBySubject = quad.IRI(ns + "by_subject")
-	pByArticle = quad.IRI(ns + "by_article")
-	pAll       = quad.IRI(ns + "all")
+	pBySpeaker        = quad.IRI(ns + "by_speaker")
+	pBySubject        = quad.IRI(ns + "by_subject")
+	pByArticle        = quad.IRI(ns + "by_article")
+	pAll              = quad.IRI(ns + "all")
 
 	tArticle   = quad.IRI(ns + "Article")
 	tStatement = quad.IRI(ns + "Statement")

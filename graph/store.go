@@ -61,7 +61,7 @@ type Store struct {
 	qs graph.QuadStore
 	// kv is qs when it is a kv store with the indexes Open creates; scans then
 	// read index prefixes directly.
-	kv *kv.QuadStore
+	kv   *kv.QuadStore
 	bolt *bolt.DB // the bolt database under kv, read directly by kvscan.go
 	// serial is set for backends that are not safe for concurrent use
 	// (memstore): reads then take mu too.
