@@ -51,6 +51,20 @@ type Pipeline struct {
 	Dedup Deduper
 	// Fetcher, when set, fetches sources that carry only a URL.
 	Fetcher PageFetcher
+
+	// pending, while IngestPaths runs, collects documents for the index,
+	// which writes a batch several times faster than one article at a time.
+	pending *[]*klaim.Document
+}
+
+// indexBatchSize is how many articles IngestPaths indexes at once. The graph
+// is written article by article, so a crash loses at most this many
+// articles' index entries, and `klaim reindex` rebuilds them from the graph.
+const indexBatchSize = 64
+
+// BatchIndex is an index that can write many documents at once.
+type BatchIndex interface {
+	IndexDocuments(ctx context.Context, docs []*klaim.Document) error
 }
 
 // Deduper finds an earlier article with the same or nearly the same text.
@@ -117,7 +131,9 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 		return nil, fmt.Errorf("store %s: %w", art.URL, err)
 	}
 	if p.Index != nil {
-		if err := p.Index.IndexDocument(ctx, doc); err != nil {
+		if p.pending != nil {
+			*p.pending = append(*p.pending, doc)
+		} else if err := p.Index.IndexDocument(ctx, doc); err != nil {
 			return nil, fmt.Errorf("index %s: %w", art.URL, err)
 		}
 	}
@@ -333,8 +349,38 @@ type FileResult struct {
 
 // IngestPaths ingests files and folders (recursively, in name order). A bad
 // file never stops the batch: each file's outcome goes to report as soon as
-// it is known. Only a cancelled context ends it early.
-func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, report func(FileResult)) error {
+// it is known. Only a cancelled context ends it early. The index is written
+// in batches; IngestPaths must not run beside other calls on p.
+func (p *Pipeline) IngestPaths(ctx context.Context, paths []string, report func(FileResult)) (err error) {
+	if bi, ok := p.Index.(BatchIndex); ok && p.pending == nil {
+		var docs []*klaim.Document
+		p.pending = &docs
+		flush := func() error {
+			if len(docs) == 0 {
+				return nil
+			}
+			// A cancelled run still indexes what it stored.
+			err := bi.IndexDocuments(context.WithoutCancel(ctx), docs)
+			docs = docs[:0]
+			if err != nil {
+				return fmt.Errorf("index: %w (run 'klaim reindex' to rebuild the index from the graph)", err)
+			}
+			return nil
+		}
+		defer func() {
+			p.pending = nil
+			err = errors.Join(err, flush())
+		}()
+		inner := report
+		report = func(r FileResult) {
+			inner(r)
+			if len(docs) >= indexBatchSize {
+				if ferr := flush(); ferr != nil {
+					inner(FileResult{Path: r.Path, Err: ferr})
+				}
+			}
+		}
+	}
 	for _, root := range paths {
 		files, err := ListFiles(root)
 		if err != nil {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/klaim/klaim"
+	"github.com/klaim/klaim/search"
 )
 
 func init() {
@@ -19,6 +21,17 @@ func init() {
 				if len(args) > 0 {
 					return usagef("unexpected argument %q", args[0])
 				}
+				if _, err := os.Stat(g.dataDir); g.graphURL == "" && err != nil {
+					return fmt.Errorf("no knowledge base at %s (ingest something first, or pass --data)", g.dataDir)
+				}
+				// Start from an empty index: an index of an older layout
+				// cannot be opened, and one of the same layout may hold
+				// articles the graph no longer has.
+				idx, err := search.Reset(g.dataDir)
+				if err != nil {
+					return err
+				}
+				idx.Close()
 				k, err := openExistingKB(ctx, g)
 				if err != nil {
 					return err
@@ -29,13 +42,13 @@ func init() {
 				if err != nil {
 					return err
 				}
-				for i, d := range docs {
-					if err := k.index.IndexDocument(ctx, d); err != nil {
-						return fmt.Errorf("reindex %s: %w", d.Article.URL, err)
+				const chunk = 100
+				for i := 0; i < len(docs); i += chunk {
+					part := docs[i:min(i+chunk, len(docs))]
+					if err := k.index.IndexDocuments(ctx, part); err != nil {
+						return fmt.Errorf("reindex: %w", err)
 					}
-					if (i+1)%100 == 0 {
-						fmt.Fprintf(g.stderr, "reindexed %d/%d articles\n", i+1, len(docs))
-					}
+					fmt.Fprintf(g.stderr, "reindexed %d/%d articles\n", i+len(part), len(docs))
 				}
 				fmt.Fprintf(g.stdout, "reindexed %d articles in %.1fs\n", len(docs), time.Since(start).Seconds())
 				return nil
@@ -54,6 +67,7 @@ func documentsOf(ctx context.Context, st klaim.Store) ([]*klaim.Document, error)
 	byArticle := map[string]*klaim.Document{}
 	var order []*klaim.Document
 	claims := map[string]*klaim.Claim{}
+	entities := map[string]*klaim.Entity{}
 	for _, s := range all {
 		d := byArticle[s.Article.ID]
 		if d == nil {
@@ -66,6 +80,25 @@ func documentsOf(ctx context.Context, st klaim.Store) ([]*klaim.Document, error)
 			order = append(order, d)
 		}
 		d.Statements = append(d.Statements, s)
+		// The entities the index needs for its speaker and entity filters
+		// (with their aliases): speakers, their organisations, subjects.
+		refs := append([]klaim.EntityRef{{ID: s.Speaker.ID}}, s.Subjects...)
+		if s.Speaker.Org != nil {
+			refs = append(refs, *s.Speaker.Org)
+		}
+		for _, r := range refs {
+			if entityIn(d, r.ID) {
+				continue
+			}
+			e, ok := entities[r.ID]
+			if !ok {
+				if e, err = st.Entity(ctx, r.ID); err != nil {
+					return nil, fmt.Errorf("entity %s: %w", r.ID, err)
+				}
+				entities[r.ID] = e
+			}
+			d.Entities = append(d.Entities, *e)
+		}
 		c, ok := claims[s.Claim.ID]
 		if !ok {
 			c, err = st.Claim(ctx, s.Claim.ID)
@@ -83,4 +116,13 @@ func documentsOf(ctx context.Context, st klaim.Store) ([]*klaim.Document, error)
 		}
 	}
 	return order, nil
+}
+
+func entityIn(d *klaim.Document, id string) bool {
+	for _, e := range d.Entities {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
