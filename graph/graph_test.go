@@ -7,11 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/klaim/klaim"
 )
@@ -429,6 +433,27 @@ func TestBoltReopenAndLock(t *testing.T) {
 	st, err := s.Statement(ctx, w.s2)
 	if err != nil || !slices.Equal(st.Rebuts, []string{w.s1}) {
 		t.Errorf("after reopen Statement = %+v, %v", st, err)
+	}
+}
+
+func TestOpenOtherSchema(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := hbolt.Open(filepath.Join(dir, "graph", "indexes.bolt"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := hkv.Update(ctx, db, func(tx hkv.Tx) error { return tx.Put(keyMetaSchema, []byte("1")) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := Open(ctx, dir, ""); err == nil || !strings.Contains(err.Error(), "schema version 1") {
+		t.Errorf("Open of a graph of schema 1: err = %v", err)
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -122,6 +123,10 @@ func openBolt(dir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open graph at %s: %w", dir, err)
 	}
+	if err := checkSchema(ctx, db); err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open graph at %s: %w", dir, err)
+	}
 	s := &Store{qs: qs, cached: true} // bolt's file lock keeps other writers out
 	if ok, err := hasIndexes(ctx, db, indexSPO, indexOPS, indexL); err != nil {
 		qs.Close()
@@ -132,7 +137,29 @@ func openBolt(dir string) (*Store, error) {
 	return s, nil
 }
 
-var keyMetaIndexes = hkv.Key{[]byte("meta"), []byte("indexes")}
+var (
+	keyMetaIndexes = hkv.Key{[]byte("meta"), []byte("indexes")}
+	keyMetaSchema  = hkv.Key{[]byte("meta"), []byte("klaim_schema")}
+)
+
+// checkSchema refuses a graph written with another SchemaVersion, whose
+// quads the queries would misread, and records the version in a graph that
+// has none yet.
+func checkSchema(ctx context.Context, db hkv.KV) error {
+	want := []byte(strconv.Itoa(SchemaVersion))
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		got, err := tx.Get(ctx, keyMetaSchema)
+		switch {
+		case errors.Is(err, hkv.ErrNotFound):
+			return tx.Put(keyMetaSchema, want)
+		case err != nil:
+			return err
+		case string(got) != string(want):
+			return fmt.Errorf("written by graph schema version %s, this klaim uses %s: remove the directory and ingest again", got, want)
+		}
+		return nil
+	})
+}
 
 // setIndexes replaces the index list of a freshly initialised kv graph with
 // ours. cayley reads the list from the database on open; its
