@@ -179,8 +179,58 @@ func shouldPrune(n *html.Node, cc *classCache, byClass bool) bool {
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "text" {
 		return false
 	}
+	if inlineTags[n.DataAtom] {
+		// Inside a sentence a box named "rollover-people" holds the
+		// name being hovered; cleanInline decides, children first.
+		return false
+	}
 	f := cc.flags(classID(n))
 	return f&ccUnlikely != 0 && f&ccMaybe == 0
+}
+
+func hasLinkChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			return true
+		}
+	}
+	return false
+}
+
+var inlineTags = map[atom.Atom]bool{
+	atom.Span: true, atom.Em: true, atom.Strong: true, atom.B: true, atom.I: true, atom.U: true,
+	atom.Font: true, atom.Small: true, atom.Sup: true, atom.Sub: true, atom.Mark: true, atom.Cite: true,
+	atom.Abbr: true, atom.Q: true, atom.Time: true,
+}
+
+// cleanInline removes inline boxes whose class says they are furniture,
+// unless they only wrap a link (a name in a hover-card wrapper), deciding for
+// the children first: once the card inside the wrapper is gone (it holds
+// media or blocks), the wrapped name stays. It reports whether n still holds
+// media or blocks.
+func cleanInline(n *html.Node, cc *classCache, depth int) bool {
+	rich := false
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			sub := depth < 2000 && cleanInline(c, cc, depth+1)
+			if inlineTags[c.DataAtom] && (sub || !hasLinkChild(c)) {
+				if f := cc.flags(classID(c)); f&ccUnlikely != 0 && f&ccMaybe == 0 {
+					n.RemoveChild(c)
+					c = next
+					continue
+				}
+			}
+			switch {
+			case sub:
+				rich = true
+			case c.DataAtom == atom.Img || c.DataAtom == atom.Picture || c.DataAtom == atom.Figure || (blockTags[c.DataAtom] && !inlineTags[c.DataAtom]):
+				rich = true
+			}
+		}
+		c = next
+	}
+	return rich
 }
 
 // collapse appends s to b with every run of white space made one space.
@@ -853,6 +903,7 @@ func mainText(doc *html.Node, titles []string) string {
 		st := e.stats[n]
 		return st != nil && st.paras >= 3 && st.paras*2 > total.paras
 	})
+	cleanInline(body, &e.cc, 0)
 	clear(e.stats)
 	e.computeStats(body)
 	nodes := e.candidate(body)
