@@ -63,16 +63,22 @@ func NewFS(fsys fs.FS) (*Extractor, error) {
 // f, when not nil, is asked for stored claims so that the same proposition
 // keeps one claim ID across articles; with f nil claim IDs come from the
 // concepts alone. The article is copied into the document unchanged.
-func (x *Extractor) Extract(ctx context.Context, a *klaim.Article, f ClaimFinder) (*klaim.Document, error) {
+func (x *Extractor) Extract(ctx context.Context, a *klaim.Article, f ClaimFinder) (doc *klaim.Document, err error) {
 	if a == nil {
 		return nil, errors.New("claims: nil article")
 	}
 	if a.ID == "" {
 		return nil, errors.New("claims: article has no id")
 	}
+	defer func() {
+		// A bug on some odd text must cost one article, not the crawl.
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("claims: article %s: internal error: %v", a.ID, p)
+		}
+	}()
 	r := newRun(x, a)
 	r.analyse()
-	doc, err := r.document(ctx, f)
+	doc, err = r.document(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("claims: article %s: %w", a.ID, err)
 	}

@@ -171,6 +171,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j++
 				continue
 			}
+			if w.raw == "." && j > start && !w.spaceB && len(toks[j-1].raw) == 1 && toks[j-1].cap && j+1 < b && toks[j+1].cap && toks[j+1].word {
+				j++ // an initial: "Hera F. Haryn"
+				continue
+			}
 			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && (w.cls&cParticle != 0) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
 				if _, _, ok := r.x.gaz.match(toks, j+1, b); ok {
 					break
@@ -312,6 +316,9 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 	}
 	if i > a && (toks[i-1].cls&cDet != 0) {
 		return kind
+	}
+	if i == a && toks[i].cap && i+1 < b && toks[i+1].word && !toks[i+1].cap && kind == pronDescOrg && r.lang == "id" {
+		return kind // "Perusahaan memastikan …"
 	}
 	for k := i + 1; k < b && k <= i+8; k++ {
 		if toks[k].cls&cDemonstrative != 0 {

@@ -137,9 +137,13 @@ const (
 	cMedia
 	cOrgword
 	cPlaceword
+	cSubord
+	cGroupnoun
 )
 
 var classBits = map[string]wordClass{
+	"groupnoun": cGroupnoun,
+	"subord": cSubord,
 	"placeword":      cPlaceword,
 	"orgword":        cOrgword,
 	"media":          cMedia,
@@ -185,6 +189,9 @@ var classBits = map[string]wordClass{
 type lexicon struct {
 	cues    []cue
 	cueTrie trie
+	// nounTrie holds the noun cues alone: "reports" is a verb after a
+	// subject and a noun after a determiner or another cue.
+	nounTrie trie
 	// bits holds the word classes of each lower-case word of words.tsv
 	bits map[string]wordClass
 	// multi-word classes matched as phrases: roles
@@ -228,6 +235,9 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				continue
 			}
 			l.cueTrie.add(phraseWords(p), len(l.cues))
+			if kind == cueNoun {
+				l.nounTrie.add(phraseWords(p), len(l.cues))
+			}
 			l.cues = append(l.cues, cue{phrase: p, lang: cols[0], stance: st, kind: kind})
 		}
 		return nil

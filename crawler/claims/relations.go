@@ -32,9 +32,9 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 		return nil
 	}
 	isOrg := func(m *mention) bool {
-		return m != nil && (m.ent.kind == klaim.KindOrganization || m.ent.kind == klaim.KindMedia)
+		return m != nil && m.ent != nil && (m.ent.kind == klaim.KindOrganization || m.ent.kind == klaim.KindMedia)
 	}
-	isPerson := func(m *mention) bool { return m != nil && m.ent.kind == klaim.KindPerson }
+	isPerson := func(m *mention) bool { return m != nil && m.ent != nil && m.ent.kind == klaim.KindPerson }
 	skipDet := func(j int) int {
 		for j < b && toks[j].word && (toks[j].cls&cDet != 0) {
 			j++

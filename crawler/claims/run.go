@@ -62,6 +62,8 @@ type run struct {
 
 	buf     []token // scratch tokens of quotes and clauses
 	msBuf   []mention
+	ms      []mention // the mentions of the current sentence
+	pending []*entity // speakers of the current sentence, made salient after it
 	roleBuf []span
 }
 
@@ -185,21 +187,16 @@ func (r *run) sentence(pi, si int, p *para, a, b int) {
 	r.relations(toks, a, b, ms, roles)
 	for k := range ms {
 		m := &ms[k]
-		if m.ent != nil && !m.inq {
-			r.touch(m.ent, !m.oblique, false)
-		}
-	}
-	for k := range ms {
-		m := &ms[k]
-		ms := mspan{s: toks[m.a].s, e: toks[m.b-1].e, ent: m.ent, first: m.pron == pronFirst}
+		sp := mspan{s: toks[m.a].s, e: toks[m.b-1].e, ent: m.ent, first: m.pron == pronFirst}
 		if m.ent == nil && m.pron != pronFirst {
-			ms.ent = r.resolve(m.pron)
+			sp.ent = r.resolveIn(ms, k)
 		}
-		if ms.ent != nil || ms.first {
-			r.mspans = append(r.mspans, ms)
+		if sp.ent != nil || sp.first {
+			r.mspans = append(r.mspans, sp)
 		}
 	}
 	cues := r.findCues(toks, a, b, ms)
+	r.ms = ms
 	made := 0
 	var prev *stmt
 	var nouns []*stmt
@@ -235,12 +232,17 @@ func (r *run) sentence(pi, si int, p *para, a, b int) {
 	if made == 0 && allQuote(toks, a, b) {
 		r.continuation(pi, si, p, a, b)
 	}
+	r.ms = nil
 	for k := range ms {
 		m := &ms[k]
 		if m.ent != nil && !m.inq {
 			r.touch(m.ent, !m.oblique, false)
 		}
 	}
+	for _, e := range r.pending {
+		r.touch(e, true, true)
+	}
+	r.pending = r.pending[:0]
 }
 
 // allQuote reports whether every word of toks[a:b] is inside a quotation.
@@ -292,6 +294,19 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 			continue
 		}
 		c := &lex.cues[ci]
+		if c.kind != cueNoun && !suffix {
+			// "denied reports in The Athletic", "a report": a noun here.
+			p := i - 1
+			for p >= a && toks[p].word && toks[p].cls&cDet != 0 {
+				p--
+			}
+			afterCue := len(out) > 0 && out[len(out)-1].i+out[len(out)-1].n > p && p >= a
+			if afterCue || p < i-1 {
+				if v, n2, ok2 := lex.nounTrie.match(toks, i, b); ok2 && lex.cues[v].lang == c.lang {
+					ci, n, c = v, n2, &lex.cues[v]
+				}
+			}
+		}
 		if c.lang != "*" && c.lang != r.lang {
 			continue
 		}
@@ -320,14 +335,37 @@ func (r *run) speakerEntity(m *mention) *entity {
 	case pronFirst, pronNone:
 		return nil
 	}
+	for k := range r.ms {
+		if &r.ms[k] == m {
+			return r.resolveIn(r.ms, k)
+		}
+	}
 	return r.resolve(m.pron)
+}
+
+// resolveIn resolves the pronoun or description ms[k]: to the nearest
+// compatible subject before it in its sentence, else to the most salient
+// entity of the sentences before.
+func (r *run) resolveIn(ms []mention, k int) *entity {
+	p := ms[k].pron
+	for j := k - 1; j >= 0; j-- {
+		m := &ms[j]
+		if m.ent != nil && !m.inq && !m.oblique && compatible(p, m.ent.kind) && p != pronPost && p != pronDoc {
+			return m.ent
+		}
+	}
+	return r.resolve(p)
 }
 
 // speakerAfter finds the speaker named right after a cue ("kata
 // Kooswardini", "according to police spokesman X", "menurut dokumen yang
 // diperoleh X").
 func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (*entity, int) {
-	for j < b && toks[j].word && ((toks[j].cls&cDet != 0) || (toks[j].cls&cTitle != 0) && !toks[j].cap) {
+	named := false // a name may start with a determiner: "The Wall Street Journal"
+	for k := range ms {
+		named = named || ms[k].a == j
+	}
+	for !named && j < b && toks[j].word && ((toks[j].cls&cDet != 0) || (toks[j].cls&cTitle != 0) && !toks[j].cap) {
 		j++
 	}
 	for _, rs := range roles {
@@ -394,7 +432,7 @@ func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
 		if t.inq {
 			continue
 		}
-		if t.qmark || t.raw == ";" || (t.raw == "–" || t.raw == "—" || t.raw == "-") && t.spaceB || (t.word && (t.cls&cComplementizer != 0)) {
+		if t.qmark || t.raw == ";" || (t.raw == "–" || t.raw == "—" || t.raw == "-") && t.spaceB || (t.word && t.cls&(cComplementizer|cSubord) != 0) {
 			return k + 1
 		}
 	}
@@ -407,7 +445,7 @@ func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
 // speakerBefore finds the subject of a verb cue: the first mention of its
 // clause that is not after a preposition, a name or a pronoun or a
 // description. Coordinated subjects ("Spotify and Netflix") give several.
-func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity {
+func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []span) []*entity {
 	lex := r.x.lex
 	for k := range ms {
 		m := &ms[k]
@@ -429,6 +467,11 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 		if k+1 < len(ms) && m.pron == pronNone {
 			n := &ms[k+1]
 			q := m.b
+			for _, rs := range roles {
+				if rs.a == q && rs.b <= n.a {
+					q = rs.b
+				}
+			}
 			for q < n.a && toks[q].word && (toks[q].cls&cTitle != 0) || q < n.a && toks[q].raw == "." && q > m.b {
 				q++
 			}
@@ -449,6 +492,16 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention) []*entity 
 			break
 		}
 		return out
+	}
+	// "Analysts at Bernstein said", "pejabat di Kementerian Keuangan mengatakan"
+	for k := range ms {
+		m := &ms[k]
+		if m.a < start+2 || m.b > i || m.inq || m.ent == nil || m.ent.kind == klaim.KindPlace || m.ent.kind == klaim.KindPerson {
+			continue
+		}
+		if toks[m.a-1].cls&(cRolelink|cLocprep) != 0 && toks[m.a-2].cls&cGroupnoun != 0 {
+			return []*entity{m.ent}
+		}
 	}
 	return nil
 }
@@ -489,7 +542,7 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			break
 		}
 		if c.c.kind == cueBoth {
-			if speakers = r.speakerBefore(toks, r.clauseStart(toks, a, c.i, prevEnd), c.i, ms); len(speakers) > 0 {
+			if speakers = r.speakerBefore(toks, r.clauseStart(toks, a, c.i, prevEnd), c.i, ms, roles); len(speakers) > 0 {
 				break
 			}
 		}
@@ -504,7 +557,7 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			break
 		}
 		start := r.clauseStart(toks, a, c.i, prevEnd)
-		speakers = r.speakerBefore(toks, start, c.i, ms)
+		speakers = r.speakerBefore(toks, start, c.i, ms, roles)
 	case cuePassive:
 		j := c.i + c.n
 		if j < b && (toks[j].cls&cAgentprep != 0) {
@@ -609,10 +662,11 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 		if j < b && ((toks[j].cls&cAgentprep != 0) || toks[j].low == "in" || toks[j].low == "dari") {
 			j++
 		}
-		for j < b && (toks[j].cls&cDet != 0) {
-			j++
+		d := j
+		for d < b && (toks[d].cls&cDet != 0) {
+			d++
 		}
-		if m.a == j && (m.ent != nil || m.pron == pronDoc) {
+		if (m.a == j || m.a == d) && (m.ent != nil || m.pron == pronDoc) {
 			sp = r.speakerEntity(m)
 			from = m.b
 			break
@@ -703,7 +757,9 @@ func (r *run) finish(s *stmt) {
 	s.stance = r.stanceOf(s)
 	r.stmts = append(r.stmts, s)
 	r.lastStmt = s
-	r.touch(s.speaker, true, true)
+	// Speakers become salient from the next sentence on: inside this one,
+	// pronouns refer back by position (resolveIn).
+	r.pending = append(r.pending, s.speaker)
 }
 
 // coordinated reports whether toks[from:to], between two verbs, joins them
