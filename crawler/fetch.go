@@ -96,6 +96,18 @@ func readBody(resp *http.Response, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, &fetchError{Reason: "bad gzip body", Err: err}
 	}
+	if enc != "" && enc != "identity" && bytes.HasPrefix(out, gzipMagic) {
+		// A .xml.gz served with Content-Encoding: gzip is gzipped twice.
+		if zr, err := gzip.NewReader(bytes.NewReader(out)); err == nil {
+			inner, err := io.ReadAll(io.LimitReader(zr, max+1))
+			if int64(len(inner)) > max {
+				return nil, &fetchError{Reason: "decompressed body exceeds " + formatSize(max)}
+			}
+			if err == nil {
+				return inner, nil
+			}
+		}
+	}
 	return out, nil
 }
 

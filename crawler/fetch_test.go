@@ -78,6 +78,8 @@ func TestReadBody(t *testing.T) {
 		{"gzip bomb", bomb, "gzip", nil, "decompressed body exceeds 1 MB"},
 		{"gzip bomb file", bomb, "", nil, "decompressed body exceeds 1 MB"},
 		{"broken gzip", []byte{0x1f, 0x8b, 1, 2, 3}, "gzip", nil, "bad gzip body"},
+		{"gzip file with gzip encoding", gzipBytes(t, gzipBytes(t, page)), "gzip", page, ""},
+		{"bomb inside gzip encoding", gzipBytes(t, bomb), "gzip", nil, "decompressed body exceeds 1 MB"},
 		{"brotli", page, "br", nil, "unsupported Content-Encoding br"},
 	}
 	for _, tt := range tests {
