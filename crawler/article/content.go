@@ -818,7 +818,7 @@ func (m *emitter) walk(n *html.Node, depth int) {
 
 // furniture matches whole paragraphs that are site furniture rather than
 // article text, in Indonesian and English.
-var furniture = regexp.MustCompile(`(?i)^(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?|artikel terkait|berita terkait|related|read (?:more|also|next)|see also|also read|more:|recommended|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)|bagikan|follow us|ikuti (?:kami|berita)|sign up|subscribe|click here|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright|hak cipta|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\b|komentar\b|leave a (?:comment|reply)|\[gambas:|halaman (?:selanjutnya|berikutnya|sebelumnya)|halaman\s*:|next page|previous page|artikel ini (?:telah )?(?:tayang|terbit|sudah tayang)|sumber\s*:|laporan wartawan|\(\w+/\w+\)$)`)
+var furniture = regexp.MustCompile(`(?i)^(?:(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?)\b|tulis komentar|(?:artikel|berita) terkait\b|related(?: articles?| stories| news| posts?| content| coverage| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|more:|recommended(?: for you| stories| articles| reading| videos?)?\s*(?::|$)|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)\b|bagikan(?: (?:artikel|berita))?(?: ini)?\s*(?::|$)|follow us\b|ikuti (?:kami|berita)|sign up\b|subscribe(?: now| here)?\s*[.!]?$|click here\b|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright\s*(?:©|\(c\)|\d{4})|hak cipta\b|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\s*(?:\(\d+\)|\d+|:|$)|komentar\s*(?:\(\d+\)|\d+|:|$)|leave a (?:comment|reply)|\[gambas:|halaman (?:selanjutnya|berikutnya|sebelumnya)|halaman\s*:|next page|previous page|artikel ini (?:telah )?(?:tayang|terbit|sudah tayang)|sumber\s*:|laporan wartawan|\(\w+/\w+\)$)`)
 
 // inlineFurniture is removed from inside paragraphs.
 var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\b|\bSCROLL TO (?:CONTINUE|RESUME) WITH CONTENT\b|\(\s*baca(?: juga)?\s*:[^)]*\)`)
@@ -865,8 +865,11 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 		if n < 120 && furniture.MatchString(t) {
 			continue
 		}
-		if n < 100 && dateline.MatchString(t) && !sentenceEnd.MatchString(t) {
+		if n < 100 && dateline.MatchString(t) && (n < 40 || !sentenceEnd.MatchString(t)) {
 			continue
+		}
+		if n < 60 && isDateLine(t) {
+			continue // "Nov. 20, 2019 6:02 AM EST", "Rabu, 19 Desember 2018 10:05 WIB"
 		}
 		if n < 80 && creditEnd.MatchString(t) {
 			continue // a photo credit
@@ -962,4 +965,32 @@ func findBody(doc *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// dateWords are the words a bare date line is made of, besides numbers.
+var dateWords = wordSet(`am pm a m p at on pukul jam updated published posted diperbarui diterbitkan
+	monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+	senin selasa rabu kamis jumat sabtu minggu`)
+
+// isDateLine reports whether a short paragraph is only a date: a month
+// name, numbers, and day and zone names, nothing else. (Lines of bare
+// numbers are scores and table rows, not dates.)
+func isDateLine(t string) bool {
+	hasDigit, hasMonth := false, false
+	for _, w := range strings.FieldsFunc(lowerASCII(t), func(r rune) bool {
+		if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+		return !unicode.IsLetter(r)
+	}) {
+		if _, ok := months[w]; ok {
+			hasMonth = true
+			continue
+		}
+		if _, ok := zones[w]; ok || dateWords[w] {
+			continue
+		}
+		return false
+	}
+	return hasDigit && hasMonth
 }
