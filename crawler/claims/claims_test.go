@@ -93,7 +93,8 @@ func TestStatements(t *testing.T) {
 		{"did not deny", "en", `The minister did not deny that talks had taken place. Defence Minister Richard Marles did not deny the report.`, []string{"Richard Marles/claim"}},
 		{"denied report nested", "en", `Tesla denied a Reuters report that it would cut prices in China.`, []string{"Reuters/claim", "Tesla/deny"}},
 		{"possessive report", "en", `Google rejected The Wall Street Journal's report that it had paused the project.`, []string{"Google/deny", "The Wall Street Journal/claim"}},
-		{"police confirmed", "en", `Police confirmed on Tuesday that two men had been arrested.`, nil},
+		{"police confirmed", "en", `Police confirmed on Tuesday that two men had been arrested.`, []string{"Police/admit"}},
+		{"polisi membenarkan", "id", `Polisi membenarkan penangkapan dua pria di Bekasi.`, []string{"Polisi/admit"}},
 		{"named police", "en", `The Metropolitan Police confirmed on Tuesday that two men had been arrested.`, []string{"Metropolitan Police/admit"}},
 		{"club apologised", "en", `Chelsea apologised to supporters after the ticketing system crashed.`, []string{"Chelsea/apologize"}},
 		{"company admitted", "en", `Boeing admitted that the panel had been installed without bolts.`, []string{"Boeing/admit"}},
@@ -124,6 +125,41 @@ func TestStatements(t *testing.T) {
 			}
 			if err := doc.Validate(); err != nil {
 				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestNewsPatterns checks attribution phrasings common in Indonesian and
+// English news copy.
+func TestNewsPatterns(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string
+	}{
+		{"hal itu disampaikan", "id", "Harga beras akan turun bulan depan. Hal itu disampaikan Menteri Perdagangan Budi Santoso di Jakarta, Senin.", []string{"Budi Santoso/claim"}},
+		{"dibantah oleh", "id", `Tudingan itu dibantah oleh Kepala Dinas Kesehatan DKI Ani Ruspitawati.`, []string{"Ani Ruspitawati/deny"}},
+		{"saat dikonfirmasi", "id", `"Betul, ada penangkapan," kata Kasat Reskrim Polres Bogor AKP Teguh Kumara saat dikonfirmasi, Selasa (2/4/2024).`, []string{"Teguh Kumara/admit"}},
+		{"imbuhnya", "id", "Direktur Utama Garuda Indonesia Irfan Setiaputra mengatakan penerbangan kembali normal.\n\n\"Kami mohon maaf kepada penumpang,\" imbuhnya.", []string{"Irfan Setiaputra/apologize", "Irfan Setiaputra/claim"}},
+		{"menuturkan comma", "id", `Gubernur Jawa Barat Dedi Mulyadi menuturkan, pemprov akan menanggung biaya pengobatan korban.`, []string{"Dedi Mulyadi/claim"}},
+		{"who clause", "en", `Senator Elizabeth Warren, who chairs the panel, said the bank had misled regulators.`, []string{"Elizabeth Warren/claim"}},
+		{"analysts at", "en", `Analysts at Goldman Sachs said the merger was likely to be approved.`, []string{"Goldman Sachs/claim"}},
+		{"said in a statement", "en", `In a statement, Amazon said it had fired the employees involved.`, []string{"Amazon/claim"}},
+		{"says present", "en", `Ryanair says the strike will not affect flights.`, []string{"Ryanair/claim"}},
+		{"we made mistakes", "en", `"We have made mistakes and we take full responsibility," chief executive Kelly Ortberg told employees.`, []string{"Kelly Ortberg/admit"}},
+		{"confirmed the death", "en", `The club confirmed the death of its former captain on Sunday. Liverpool said he would be remembered.`, []string{"Liverpool/claim"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extract(t, article(tt.lang, tt.name, tt.text))
+			got := pairs(doc)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, ", ") != strings.Join(want, ", ") {
+				t.Errorf("pairs = %q, want %q", got, want)
+				for _, s := range doc.Statements {
+					t.Logf("  %s/%s cue=%q quote=%q", s.Speaker.Name, s.Stance, s.Cue, s.Quote)
+				}
 			}
 		})
 	}

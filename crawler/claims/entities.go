@@ -203,9 +203,21 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		n := j - start
 		name := r.surface(toks, start, j)
 		initial := start == first || (start > a && (toks[start-1].qmark || isDash(toks[start-1].raw) || toks[start-1].raw == ":"))
-		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil {
+		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && !r.verbFollows(toks, j, b) {
 			i = j - 1
 			continue
+		}
+		// "Dinas Kesehatan DKI Ani Ruspitawati", "Jawa Barat Dedi Mulyadi":
+		// an acronym or a place word ends the organisation or place, and the
+		// name of a person follows.
+		for k := start; k < j-2; k++ {
+			if toks[k].cls&cPlaceword != 0 && k > start || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
+				ent := r.nameEntity(toks, start, k+1, false)
+				ent.addAlias(r.surface(toks, start, k+1))
+				ms = append(ms, mention{a: start, b: k + 1, ent: ent, inq: t.inq})
+				start, n = k+1, j-k-1
+				break
+			}
 		}
 		if toks[start].allcap && n == 1 && utf8.RuneCountInString(name) > 6 && !r.capSeen[toks[start].low] {
 			// SHOUTED words are headings, not names.
@@ -486,4 +498,21 @@ func (r *run) registerNames(e *entity) {
 			r.byToken[t.low] = e
 		}
 	}
+}
+
+// verbFollows reports whether a reporting verb follows toks[j]: "Ryanair
+// says", where a capitalised first word is a name.
+func (r *run) verbFollows(toks []token, j, b int) bool {
+	for j < b && toks[j].word && toks[j].cls&cAdverb != 0 {
+		j++
+	}
+	if j >= b || !toks[j].word || toks[j].cap {
+		return false
+	}
+	v, _, ok := r.x.lex.cueTrie.match(toks, j, b)
+	if !ok {
+		return false
+	}
+	k := r.x.lex.cues[v].kind
+	return k == cueVerb || k == cueBoth
 }

@@ -390,12 +390,22 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 			return nil, 0
 		}
 		// "juru bicara Polri Kombes X": the person after the organisation.
-		if e.kind != klaim.KindPerson && m.pron == pronNone && k+1 < len(ms) {
-			n := &ms[k+1]
-			gap := n.a - m.b
-			if n.ent != nil && n.ent.kind == klaim.KindPerson && (gap == 0 || gap == 1 && toks[m.b].raw == ",") {
-				return n.ent, n.b
+		// Organisations and places may chain before the person: "Kepala
+		// Dinas Kesehatan DKI Ani R.", "Kasat Reskrim Polres Bogor AKP X".
+		for n, end := k+1, m.b; e.kind != klaim.KindPerson && m.pron == pronNone && n < len(ms) && n <= k+3; n++ {
+			o := &ms[n]
+			q := end
+			for q < o.a && (toks[q].word && toks[q].cls&cTitle != 0 || toks[q].raw == "." && q > end) {
+				q++
 			}
+			gap := o.a - q
+			if o.ent == nil || !(gap == 0 || gap == 1 && toks[q].raw == ",") {
+				break
+			}
+			if o.ent.kind == klaim.KindPerson {
+				return o.ent, o.b
+			}
+			end = o.b
 		}
 		if m.pron == pronDoc && (toks[m.a].cls&cDescDoc != 0) {
 			// "documents obtained by the Times"
@@ -496,10 +506,13 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 	// "Analysts at Bernstein said", "pejabat di Kementerian Keuangan mengatakan"
 	for k := range ms {
 		m := &ms[k]
-		if m.a < start+2 || m.b > i || m.inq || m.ent == nil || m.ent.kind == klaim.KindPlace || m.ent.kind == klaim.KindPerson {
+		if m.a < start+2 || m.b > i || m.inq || m.ent == nil || m.ent.known && (m.ent.kind == klaim.KindPerson || m.ent.kind == klaim.KindPlace) {
 			continue
 		}
 		if toks[m.a-1].cls&(cRolelink|cLocprep) != 0 && toks[m.a-2].cls&cGroupnoun != 0 {
+			if m.ent.kind == klaim.KindPlace || m.ent.kind == klaim.KindPerson {
+				m.ent.kind = klaim.KindOrganization // people work at it: not a place
+			}
 			return []*entity{m.ent}
 		}
 	}
@@ -559,11 +572,13 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 		start := r.clauseStart(toks, a, c.i, prevEnd)
 		speakers = r.speakerBefore(toks, start, c.i, ms, roles)
 	case cuePassive:
+		// "disampaikan (oleh) Menteri X", "was reported by Reuters"
 		j := c.i + c.n
 		if j < b && (toks[j].cls&cAgentprep != 0) {
-			if e, end := r.speakerAfter(toks, j+1, b, ms, roles); e != nil {
-				speakers, spEnd = []*entity{e}, end
-			}
+			j++
+		}
+		if e, end := r.speakerAfter(toks, j, b, ms, roles); e != nil && (j > c.i+c.n || r.lang == "id") {
+			speakers, spEnd = []*entity{e}, end
 		}
 		if speakers == nil && len(nouns) > 0 {
 			return nil // the report named in the sentence already says it
@@ -780,8 +795,15 @@ func (r *run) coordinated(toks []token, from, to int) bool {
 
 // speechQuote reports whether the quotation q is quoted speech rather than
 // scare quotes (“hubungan khusus”) or a title (“Fakta Tentang Kemitraan”):
-// at least four words, not all capitalised.
+// it ends with its own punctuation, or it has at least four words, not all
+// capitalised.
 func speechQuote(toks []token, q [2]int) bool {
+	if q[1] < len(toks) && q[1] > q[0]+1 {
+		switch toks[q[1]-1].raw {
+		case ",", ".", "!", "?":
+			return true // “Betul, ada penangkapan,” kata …
+		}
+	}
 	words, caps := 0, 0
 	for k := q[0] + 1; k < q[1] && k < len(toks); k++ {
 		if toks[k].word {
