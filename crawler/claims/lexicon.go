@@ -142,8 +142,8 @@ const (
 )
 
 var classBits = map[string]wordClass{
-	"groupnoun": cGroupnoun,
-	"subord": cSubord,
+	"groupnoun":      cGroupnoun,
+	"subord":         cSubord,
 	"placeword":      cPlaceword,
 	"orgword":        cOrgword,
 	"media":          cMedia,
