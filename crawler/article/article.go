@@ -45,7 +45,7 @@ func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.A
 	}
 	a := &klaim.Article{URL: pageURL}
 	md := readMetadata(doc, pageURL, ref)
-	text := mainText(doc, md.titles())
+	text := mainText(doc, md.titles(), md.authors(md.site(md.canonicalURL())))
 	if md.body != "" {
 		if utf8Len(text) < 25 || (utf8Len(md.body) >= 500 && coverage(md.body, text) < 0.5) {
 			// Either the page renders its text with scripts and the
@@ -177,7 +177,7 @@ func bodyText(body string) string {
 				m := &emitter{e: &extractor{stats: map[*html.Node]*nodeStats{}}}
 				m.walk(b, 0)
 				m.flush()
-				return strings.Join(filterParagraphs(m.paras, nil), "\n\n")
+				return strings.Join(filterParagraphs(m.paras, nil, nil), "\n\n")
 			}
 		}
 	}

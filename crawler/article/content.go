@@ -818,10 +818,26 @@ func (m *emitter) walk(n *html.Node, depth int) {
 
 // furniture matches whole paragraphs that are site furniture rather than
 // article text, in Indonesian and English.
-var furniture = regexp.MustCompile(`(?i)^(?:(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?)\b|tulis komentar|(?:artikel|berita) terkait\b|related(?: articles?| stories| news| posts?| content| coverage| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|more:|recommended(?: for you| stories| articles| reading| videos?)?\s*(?::|$)|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)\b|bagikan(?: (?:artikel|berita))?(?: ini)?\s*(?::|$)|follow us\b|ikuti (?:kami|berita)|sign up\b|subscribe(?: now| here)?\s*[.!]?$|click here\b|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright\s*(?:©|\(c\)|\d{4})|hak cipta\b|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\s*(?:\(\d+\)|\d+|:|$)|komentar\s*(?:\(\d+\)|\d+|:|$)|leave a (?:comment|reply)|\[gambas:|halaman (?:selanjutnya|berikutnya|sebelumnya)|halaman\s*:|next page|previous page|artikel ini (?:telah )?(?:tayang|terbit|sudah tayang)|sumber\s*:|laporan wartawan|\(\w+/\w+\)$)`)
+var furniture = regexp.MustCompile(`(?i)^(?:(?:baca(?: juga)?|lihat juga|simak(?: juga)?(?: video)?|tonton(?: juga)?|saksikan(?: juga)?)\b|tulis komentar|(?:artikel|berita) terkait\b|related(?: articles?| stories| news| posts?| content| coverage| topics)?\s*(?::|$)|read (?:more|also|next)\b|see also\b|also read\b|more:|recommended(?: for you| stories| articles| reading| videos?)?\s*(?::|$)|advert(?:isement|isment)?\b|iklan\b|this (?:slideshow|video|content) requires javascript|(?:please )?enable javascript|tell us what you think|what do you think\?|(?:have|got) a (?:news )?tip|get the latest|sign up for|subscribe to|(?:image|photo|foto|gambar|video) (?:copyright|caption|credit|source|by|courtesy)\b|scroll to (?:continue|resume)|share (?:this|on)\b|bagikan(?: (?:artikel|berita))?(?: ini)?\s*(?::|$)|follow us\b|ikuti (?:kami|berita)|sign up\b|subscribe(?: now| here)?\s*[.!]?$|click here\b|klik (?:di ?sini|link)|download aplikasi|dapatkan (?:update|berita)|copyright\s*(?:©|\(c\)|@|\d{4})|hak cipta\b|all rights reserved|\(?(?:foto|photo|image|gambar|ilustrasi|credit|sumber foto)\s*:|editor\s*:|penulis\s*:|reporter\s*:|pewarta\s*:|tags?\s*:|topik\s*:|kata kunci\s*:|comments?\s*(?:\(\d+\)|\d+|:|$)|komentar\s*(?:\(\d+\)|\d+|:|$)|leave a (?:comment|reply)|\[gambas:|halaman (?:selanjutnya|berikutnya|sebelumnya)|halaman\s*:|next page|previous page|artikel ini (?:telah )?(?:tayang|terbit|sudah tayang)|sumber\s*:|laporan wartawan|\(\w+/\w+\)$)`)
 
 // inlineFurniture is removed from inside paragraphs.
 var inlineFurniture = regexp.MustCompile(`(?i)\[gambas:[^\]]*\]|\bADVERTISEMENT\b|\bSCROLL TO (?:CONTINUE|RESUME) WITH CONTENT\b|\(\s*baca(?: juga)?\s*:[^)]*\)`)
+
+// isByline reports whether a short line (as a normKey) starts with an
+// author's name, after an optional "by"/"oleh".
+func isByline(k string, authors []string) bool {
+	for _, p := range [...]string{"by", "oleh", "penulis", "reporter", ""} {
+		if !strings.HasPrefix(k, p) {
+			continue
+		}
+		for _, a := range authors {
+			if strings.HasPrefix(k[len(p):], a) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // dateline matches short lines that only say who wrote the article and
 // when ("By Justine Coleman - 11/18/19 11:04 PM EST", "Updated: 18 Nov
@@ -840,11 +856,19 @@ var shortcode = regexp.MustCompile(`^\[/?[a-z_\-]+(?:\s[^\]]*)?\]`)
 // filterParagraphs drops furniture paragraphs and trims link-only lines.
 // titles are the page's headline texts: the headline repeated at the top
 // of the container is not body text.
-func filterParagraphs(ps []paragraph, titles []string) []string {
+// authors are the article's author names: a short line that starts with
+// one is the byline.
+func filterParagraphs(ps []paragraph, titles, authors []string) []string {
 	tkeys := make(map[string]bool, len(titles))
 	for _, t := range titles {
 		if k := normKey(t); len(k) > 10 {
 			tkeys[k] = true
+		}
+	}
+	var akeys []string
+	for _, a := range authors {
+		if k := normKey(a); len(k) >= 4 {
+			akeys = append(akeys, k)
 		}
 	}
 	out := make([]string, 0, len(ps))
@@ -886,13 +910,16 @@ func filterParagraphs(ps []paragraph, titles []string) []string {
 		if n < 300 && len(tkeys) > 0 && tkeys[normKey(t)] {
 			continue
 		}
+		if n < 80 && len(akeys) > 0 && isByline(normKey(t), akeys) {
+			continue
+		}
 		out = append(out, t)
 	}
 	return out
 }
 
 // mainText extracts the article text from a parsed document.
-func mainText(doc *html.Node, titles []string) string {
+func mainText(doc *html.Node, titles, authors []string) string {
 	body := findBody(doc)
 	if body == nil {
 		return ""
@@ -919,7 +946,7 @@ func mainText(doc *html.Node, titles []string) string {
 		m.walkNode(n)
 	}
 	m.flush()
-	return strings.Join(filterParagraphs(m.paras, titles), "\n\n")
+	return strings.Join(filterParagraphs(m.paras, titles, authors), "\n\n")
 }
 
 // walkNode emits n itself (not only its children).

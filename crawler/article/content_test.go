@@ -57,22 +57,22 @@ func TestFurnitureParagraphs(t *testing.T) {
 		"Related research has found similar effects in mice.",
 	}
 	for _, s := range drop {
-		if got := filterParagraphs([]paragraph{{text: s}}, nil); len(got) != 0 {
+		if got := filterParagraphs([]paragraph{{text: s}}, nil, nil); len(got) != 0 {
 			t.Errorf("kept furniture %q as %q", s, got)
 		}
 	}
 	for _, s := range keep {
-		if got := filterParagraphs([]paragraph{{text: s}}, nil); len(got) != 1 || got[0] != s {
+		if got := filterParagraphs([]paragraph{{text: s}}, nil, nil); len(got) != 1 || got[0] != s {
 			t.Errorf("dropped or changed text %q: %q", s, got)
 		}
 	}
 	// Inline furniture is cut out of the paragraph.
-	got := filterParagraphs([]paragraph{{text: "Netflix membantah laporan itu. (Baca: Facebook Bantah Jual Data) Kata dia, fitur itu sudah dihentikan. [Gambas:Video CNN]"}}, nil)
+	got := filterParagraphs([]paragraph{{text: "Netflix membantah laporan itu. (Baca: Facebook Bantah Jual Data) Kata dia, fitur itu sudah dihentikan. [Gambas:Video CNN]"}}, nil, nil)
 	if want := "Netflix membantah laporan itu. Kata dia, fitur itu sudah dihentikan."; strings.Join(got, "") != want {
 		t.Errorf("inline furniture: got %q, want %q", got, want)
 	}
 	// A link-only paragraph is navigation; the page title repeated is the headline.
-	if got := filterParagraphs([]paragraph{{text: "Berita Terkait Lainnya Hari Ini", linkLen: 31}, {text: "Netflix Bantah Akses Pesan Pribadi"}}, []string{"Netflix Bantah Akses Pesan Pribadi"}); len(got) != 0 {
+	if got := filterParagraphs([]paragraph{{text: "Berita Terkait Lainnya Hari Ini", linkLen: 31}, {text: "Netflix Bantah Akses Pesan Pribadi"}}, []string{"Netflix Bantah Akses Pesan Pribadi"}, nil); len(got) != 0 {
 		t.Errorf("kept %q", got)
 	}
 }

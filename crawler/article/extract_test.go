@@ -187,6 +187,7 @@ func TestAuthors(t *testing.T) {
 		{"redaksi rejected", `<meta name="author" content="Redaksi">`, "", nil},
 		{"admin rejected", `<meta name="author" content="admin">`, "", nil},
 		{"rel author", "", `<a rel="author" href="/u/1">Ed Cara</a>`, []string{"Ed Cara"}},
+		{"json-ld organization author", `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"detikcom"},{"@type":"Person","name":"Arief Ikhsanudin"}]}</script>`, "", []string{"Arief Ikhsanudin"}},
 		{"credentials", `<script type="application/ld+json">{"@type":"BlogPosting","author":"Ilana Muhlstein, MS, RDN"}</script>`, "", []string{"Ilana Muhlstein"}},
 	}
 	for _, tt := range tests {
@@ -333,5 +334,54 @@ func TestExtractJSONLDBodyWhenDOMMissesIt(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "The minister denied") {
 		t.Errorf("Text = %.80q…, want the JSON-LD articleBody", a.Text)
+	}
+}
+
+// detikLike writes paragraphs as text separated by <br><br> inside one
+// box, with inline ads and a "Baca juga" table in the middle.
+const detikLike = `<html lang="id"><head><title>Polisi Tangkap Penyebar Hoax Gempa | detikNews</title>
+<meta name="author" content="Arief Ikhsanudin">
+<meta name="publishdate" content="2018/12/19 10:05:00">
+<meta property="og:site_name" content="detiknews">
+</head><body>
+<div class="detail">
+<div class="detail__header"><h1 class="detail__title">Polisi Tangkap Penyebar Hoax Gempa</h1>
+<div class="detail__author">Arief Ikhsanudin - detikNews</div>
+<div class="detail__date">Rabu, 19 Des 2018 10:05 WIB</div></div>
+<div class="detail__body-text itp_bodycontent">
+<strong>Jakarta</strong> - Polisi menangkap seorang pria yang diduga menyebarkan kabar bohong soal gempa susulan di media sosial. Pria itu ditangkap di rumahnya pada Selasa malam.<br><br>
+"Pelaku sudah kami amankan dan sedang diperiksa penyidik," kata Kabid Humas Polda Metro Jaya Kombes Argo Yuwono kepada wartawan, Rabu (19/12/2018).<br><br>
+<table class="linksisip"><tr><td><div class="lihatjg"><strong>Baca juga:</strong> <a href="/x">Hoax Gempa Beredar, BMKG Minta Warga Tenang</a></div></td></tr></table>
+<div class="parallaxindetail"><div class="ads">ADVERTISEMENT</div><p>SCROLL TO CONTINUE WITH CONTENT</p></div>
+Argo mengatakan pelaku menyebarkan pesan berantai yang menyebut akan terjadi gempa besar dalam waktu dekat. Pesan itu, menurut dia, tidak berdasar.<br><br>
+Simak Video "Polisi Tangkap Penyebar Hoax"<br>[Gambas:Video 20detik]<br><br>
+(rdp/rdp)
+</div>
+<div class="detail__body-tag"><a href="/tag/hoax">hoax</a> <a href="/tag/gempa">gempa</a></div>
+</div>
+<div class="newsfeed"><h2>Berita Terkait</h2><article><h3><a href="/y">Judul berita lain yang panjang sekali untuk mengisi</a></h3></article></div>
+</body></html>`
+
+func TestExtractBrParagraphs(t *testing.T) {
+	a, err := ExtractAt([]byte(detikLike), "https://news.detik.com/berita/d-4349999/polisi", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"Jakarta - Polisi menangkap seorang pria yang diduga menyebarkan kabar bohong soal gempa susulan di media sosial. Pria itu ditangkap di rumahnya pada Selasa malam.",
+		`"Pelaku sudah kami amankan dan sedang diperiksa penyidik," kata Kabid Humas Polda Metro Jaya Kombes Argo Yuwono kepada wartawan, Rabu (19/12/2018).`,
+		"Argo mengatakan pelaku menyebarkan pesan berantai yang menyebut akan terjadi gempa besar dalam waktu dekat. Pesan itu, menurut dia, tidak berdasar.",
+	}, "\n\n")
+	if a.Text != want {
+		t.Errorf("Text =\n%s\n\nwant\n%s", a.Text, want)
+	}
+	if a.Title != "Polisi Tangkap Penyebar Hoax Gempa" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if got := a.Published.Format(time.RFC3339); got != "2018-12-19T10:05:00+07:00" {
+		t.Errorf("Published = %s, want 2018-12-19T10:05:00+07:00 (no zone given: WIB for an Indonesian page)", got)
+	}
+	if !reflect.DeepEqual(a.Authors, []string{"Arief Ikhsanudin"}) || a.Lang != "id" || a.Site.Name != "detiknews" {
+		t.Errorf("Authors %q Lang %q Site %+v", a.Authors, a.Lang, a.Site)
 	}
 }

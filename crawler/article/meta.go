@@ -284,12 +284,15 @@ func str(v any) string {
 }
 
 // names lists the names in a JSON-LD author value: a string, an object
-// with a name, or an array of either.
+// with a name, or an array of either; organisations are left out.
 func names(v any) []string {
 	switch x := v.(type) {
 	case string:
 		return []string{x}
 	case map[string]any:
+		if isType(x, "Organization", "NewsMediaOrganization", "Corporation", "WebSite", "WebPage") {
+			return nil // the publisher named as author is not a person
+		}
 		if s := str(x); s != "" {
 			return []string{s}
 		}
@@ -684,7 +687,8 @@ func cleanNames(raw []string, site klaim.Site) []string {
 				}
 				name = fixCase(name)
 				k := normKey(name)
-				if notNames[strings.ToLower(name)] || k == siteKey || k == hostKey || (siteKey != "" && strings.Contains(k, siteKey)) || seen[k] {
+				if notNames[strings.ToLower(name)] || k == siteKey || k == hostKey || (siteKey != "" && strings.Contains(k, siteKey)) ||
+					(len(k) >= 4 && (strings.Contains(siteKey, k) || strings.Contains(hostKey, k))) || seen[k] {
 					continue
 				}
 				seen[k] = true
