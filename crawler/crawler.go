@@ -816,6 +816,7 @@ func (c *Crawler) fetchFollow(ctx context.Context, h *hostState, u *url.URL, rec
 		}
 		seen[next.String()] = true
 		if origin(next) != h.origin {
+			resp.Redirects = hops
 			return resp, next, nil
 		}
 		c.mu.Lock()

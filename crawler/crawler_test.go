@@ -468,13 +468,24 @@ func TestRedirects(t *testing.T) {
 		http.Redirect(w, r, two.srv.URL+"/final?utm_source=redirect", http.StatusPermanentRedirect)
 	})
 	two.page("/final", "text/html", articleHTML("Final", ""))
+	// A chain hopping between the two origins: each hop is queued anew,
+	// and the count carries over.
+	for i := range 12 {
+		from, to := one, two
+		if i%2 == 1 {
+			from, to = two, one
+		}
+		from.handle(fmt.Sprintf("/hop/%d", i), func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, fmt.Sprintf("%s/hop/%d", to.srv.URL, i+1), http.StatusFound)
+		})
+	}
 	ing := &fakeIngester{}
 	c, err := New(Config{DataDir: t.TempDir(), AllowPrivate: true, Clock: clock}, ing)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	sum, err := c.Run(context.Background(), []string{one.srv.URL + "/chain/0", one.srv.URL + "/x", one.srv.URL + "/moved"})
+	sum, err := c.Run(context.Background(), []string{one.srv.URL + "/chain/0", one.srv.URL + "/x", one.srv.URL + "/moved", one.srv.URL + "/hop/0"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -485,6 +496,7 @@ func TestRedirects(t *testing.T) {
 	want := map[string]string{
 		one.srv.URL + "/chain/0": "more than 10 redirects",
 		two.srv.URL + "/y":       "redirect loop via " + one.srv.URL + "/x",
+		one.srv.URL + "/hop/10":  "more than 10 redirects",
 	}
 	if fmt.Sprint(reasons) != fmt.Sprint(want) {
 		t.Errorf("failures %q, want %q", reasons, want)

@@ -45,6 +45,9 @@ type response struct {
 	Header      http.Header
 	Body        []byte
 	ContentType string
+	// Redirects counts the redirects followed to get here, those of
+	// earlier hops to other origins included.
+	Redirects int
 }
 
 // formatSize says n bytes the way a failure reason should: "10 MB".

@@ -105,11 +105,7 @@ func (c *Crawler) followOffsite(from string, rec record, to *url.URL, resp *resp
 		c.finishFailed(from, rec, "redirect loop via "+target)
 		return
 	}
-	hops := rec.Redirects + 1
-	if hops > c.cfg.MaxRedirects {
-		c.finishFailed(from, rec, fmt.Sprintf("more than %d redirects", c.cfg.MaxRedirects))
-		return
-	}
+	hops := resp.Redirects // fetchFollow has checked them against the cap
 	if err := c.front.setAlias(from, target); err != nil {
 		c.abort(err)
 		return
