@@ -80,7 +80,7 @@ func TestStatements(t *testing.T) {
 		{"belum memberikan komentar", "id", `Hingga berita ini diturunkan, Garuda Indonesia belum memberikan komentar.`, nil},
 		{"nested report", "id", `Gojek membantah laporan Reuters bahwa perusahaan akan memangkas ribuan karyawan.`, []string{"Gojek/deny", "Reuters/claim"}},
 		{"dalam laporan", "id", `Dalam laporan Tempo, pejabat itu diberitakan menerima suap miliaran rupiah.`, []string{"Tempo/claim"}},
-		{"coordinated verbs", "id", `Partai Gerindra menepis tudingan itu, serta menyatakan siap diperiksa.`, []string{"Partai Gerakan Indonesia Raya/claim", "Partai Gerakan Indonesia Raya/deny"}},
+		{"coordinated verbs", "id", `Partai Gerindra menepis tudingan itu, serta menyatakan siap diperiksa.`, []string{"Partai Gerindra/claim", "Partai Gerindra/deny"}},
 		{"surname later", "id", "Wakil Ketua DPR Sufmi Dasco Ahmad menyebut rapat digelar pekan depan.\n\nDasco juga membantah adanya lobi politik.", []string{"Sufmi Dasco Ahmad/claim", "Sufmi Dasco Ahmad/deny"}},
 		{"perusahaan tersebut", "id", "Tokopedia sedang menyelidiki gangguan layanan.\n\nPerusahaan tersebut mengakui ada kesalahan sistem.", []string{"Tokopedia/admit"}},
 		{"pihak", "id", `Pihak Shopee menegaskan tidak ada data pengguna yang bocor.`, []string{"Shopee/deny"}},

@@ -207,6 +207,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
+		// "Bupati Sidoarjo Ahmad Muhdlor": the place the role governs first.
+		if n >= 3 && start > a && toks[start-1].cls&cPlacerole != 0 {
+			ent := r.nameEntity(toks, start, start+1, false)
+			if !ent.known {
+				ent.kind = klaim.KindPlace
+			}
+			ent.addAlias(r.surface(toks, start, start+1))
+			ms = append(ms, mention{a: start, b: start + 1, ent: ent, inq: t.inq})
+			start, n = start+1, n-1
+		}
 		// "Dinas Kesehatan DKI Ani Ruspitawati", "Jawa Barat Dedi Mulyadi":
 		// an acronym or a place word ends the organisation or place, and the
 		// name of a person follows.
@@ -276,8 +286,9 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	name := r.surface(toks, a, b)
 	e := r.entityFor(name, kind, false)
 	if kind == klaim.KindPerson && n >= 2 {
+		// The latest person of that first or family name is meant.
 		for k := a; k < b; k++ {
-			if _, ok := r.byToken[toks[k].low]; !ok && !(toks[k].cls&cParticle != 0) {
+			if toks[k].cls&cParticle == 0 && toks[k].word {
 				r.byToken[toks[k].low] = e
 			}
 		}
@@ -494,7 +505,7 @@ func (r *run) registerNames(e *entity) {
 		return
 	}
 	for _, t := range toks {
-		if _, ok := r.byToken[t.low]; !ok && t.word && !(t.cls&cParticle != 0) {
+		if t.word && t.cls&cParticle == 0 {
 			r.byToken[t.low] = e
 		}
 	}

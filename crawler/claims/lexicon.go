@@ -139,9 +139,11 @@ const (
 	cPlaceword
 	cSubord
 	cGroupnoun
+	cPlacerole
 )
 
 var classBits = map[string]wordClass{
+	"placerole": cPlacerole,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

@@ -466,6 +466,9 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			break
 		}
 		e := r.speakerEntity(m)
+		if e == nil && m.ent != nil && m.ent.kind == klaim.KindPlace && m.ent.known && r.adverbsOnly(toks, m.b, i) {
+			e = m.ent // "Moscow has repeatedly denied": a state speaks by its capital
+		}
 		if e == nil {
 			if m.pron == pronFirst || (m.ent != nil && m.ent.kind == klaim.KindPlace) {
 				continue
@@ -814,4 +817,15 @@ func speechQuote(toks []token, q [2]int) bool {
 		}
 	}
 	return words >= 4 && caps < words
+}
+
+// adverbsOnly reports whether toks[from:to] holds nothing but adverbs and
+// auxiliaries.
+func (r *run) adverbsOnly(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !toks[k].word || toks[k].cls&cAdverb == 0 {
+			return false
+		}
+	}
+	return true
 }
