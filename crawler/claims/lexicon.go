@@ -143,7 +143,7 @@ const (
 )
 
 var classBits = map[string]wordClass{
-	"placerole": cPlacerole,
+	"placerole":      cPlacerole,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,
