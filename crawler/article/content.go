@@ -735,7 +735,9 @@ func (e *extractor) keepBox(n *html.Node) bool {
 	}
 	w := e.classWeight(n)
 	if w < 0 {
-		return false
+		// A box with a boilerplate-sounding name ("el__leafmedia")
+		// that holds nothing but plain paragraphs is still text.
+		return st.good >= 80 && st.good*10 >= st.textLen*8 && st.linkLen*5 < st.textLen
 	}
 	if st.commas >= 10 {
 		return true
