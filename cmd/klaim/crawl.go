@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"regexp"
@@ -48,6 +49,7 @@ func init() {
 				defer k.Close()
 				cfg.DataDir = g.dataDir
 				cfg.Progress = g.stderr
+				cfg.IsSkip = func(err error) bool { return errors.Is(err, crawler.ErrSkipped) }
 				c, err := crawler.New(cfg, k.pipeline)
 				if err != nil {
 					return err

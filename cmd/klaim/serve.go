@@ -36,12 +36,7 @@ func init() {
 				defer k.Close()
 				// POST /api/v1/articles {"url"} fetches through the crawler, so
 				// it is as polite and as guarded as a crawl.
-				c, err := crawler.New(crawler.Config{DataDir: g.dataDir, UserAgent: *ua, AllowPrivate: *allowPrivate}, k.pipeline)
-				if err != nil {
-					return err
-				}
-				defer c.Close()
-				k.pipeline.Fetcher = c
+				k.pipeline.Fetcher = crawler.NewFetcher(crawler.Config{UserAgent: *ua, AllowPrivate: *allowPrivate})
 				return serveKB(ctx, g, k, *addr, *key, nil)
 			}
 		},
