@@ -31,6 +31,9 @@ type nodeStats struct {
 	paras, imgs, lis, inputs int
 	headings, embeds         int
 	good                     int // characters in text-like paragraphs (long, few links)
+	// looseLen and looseLink count the text the element holds directly or
+	// through inline children: <br>-separated paragraphs.
+	looseLen, looseLink int
 	score                    float64
 	scored                   bool
 }
@@ -294,8 +297,18 @@ func (e *extractor) computeStats(root *html.Node) *nodeStats {
 				s := done.st
 				if s.good == 0 && s.textLen >= 70 && s.linkLen*4 < s.textLen && isParagraphLike(done.n) {
 					s.good = s.textLen
+				} else if s.looseLen >= 70 && s.looseLink*4 < s.looseLen && !isParagraphLike(done.n) {
+					s.good += s.looseLen
 				}
 				p.good += s.good
+				if !blockTags[done.n.DataAtom] {
+					p.looseLen += s.textLen
+					if done.n.DataAtom == atom.A {
+						p.looseLink += s.textLen
+					} else {
+						p.looseLink += s.linkLen
+					}
+				}
 				p.textLen += s.textLen
 				p.commas += s.commas
 				p.paras += s.paras
@@ -317,6 +330,7 @@ func (e *extractor) computeStats(root *html.Node) *nodeStats {
 		case html.TextNode:
 			n, k := textStats(c.Data)
 			top.st.textLen += n
+			top.st.looseLen += n
 			top.st.commas += k
 		case html.ElementNode:
 			st := &nodeStats{}
@@ -933,7 +947,17 @@ func mainText(doc *html.Node, titles, authors []string) string {
 	// its class says.
 	prune(body, &e.cc, true, func(n *html.Node) bool {
 		st := e.stats[n]
-		return st != nil && st.paras >= 3 && st.paras*2 > total.paras
+		if st == nil {
+			return false
+		}
+		if st.paras >= 3 && st.paras*2 > total.paras {
+			return true
+		}
+		// Pages that write paragraphs as <br>-separated text have no
+		// <p> to count; count their text-like blocks instead, but never
+		// keep a comment section for its long comments.
+		ci := lowerASCII(classID(n))
+		return st.good >= 500 && st.good*2 > total.good && !strings.Contains(ci, "comment") && !strings.Contains(ci, "disqus") && !strings.Contains(ci, "repl")
 	})
 	cleanInline(body, &e.cc, 0)
 	clear(e.stats)

@@ -363,7 +363,15 @@ Simak Video "Polisi Tangkap Penyebar Hoax"<br>[Gambas:Video 20detik]<br><br>
 </body></html>`
 
 func TestExtractBrParagraphs(t *testing.T) {
-	a, err := ExtractAt([]byte(detikLike), "https://news.detik.com/berita/d-4349999/polisi", "", testRef)
+	// The same page inside a wrapper whose class sounds like furniture.
+	wrapped := strings.Replace(strings.Replace(detikLike, "<body>", `<body><div class="container has-sidebar header-sticky">`, 1), "</body>", "</div></body>", 1)
+	for _, page := range []string{detikLike, wrapped} {
+		testBrPage(t, page)
+	}
+}
+
+func testBrPage(t *testing.T, page string) {
+	a, err := ExtractAt([]byte(page), "https://news.detik.com/berita/d-4349999/polisi", "", testRef)
 	if err != nil {
 		t.Fatal(err)
 	}
