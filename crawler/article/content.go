@@ -34,8 +34,8 @@ type nodeStats struct {
 	// looseLen and looseLink count the text the element holds directly or
 	// through inline children: <br>-separated paragraphs.
 	looseLen, looseLink int
-	score                    float64
-	scored                   bool
+	score               float64
+	scored              bool
 }
 
 type extractor struct {
