@@ -17,12 +17,15 @@ import (
 // proposition from its neighbours; lower values merged the distinct claims
 // of one story on the seed articles, higher ones split the same denial
 // reported by two outlets (measured with the seeds' gold links: 0.4 gave
-// precision 0.86, 0.6 recall 0.52). A short statement nearly contained in a
-// long one (three quarters of its concepts, three at least) matches too.
+// precision 0.86, 0.6 recall 0.52). A stored claim also matches when it
+// covers three quarters of the new claim's concepts (two at least): the
+// store merges the concepts of every article that used a claim, so its set
+// grows and its Jaccard index with any one statement shrinks.
 const (
 	joinInArticle  = 0.5
 	joinAcross     = 0.5
 	containAcross  = 0.75
+	minContained   = 2
 	maxKeyConcepts = 8
 )
 
@@ -169,13 +172,10 @@ func jaccard(a []string, b map[string]bool) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-// similarity scores how likely two concept sets state the same
-// proposition, 0 when they do not: their Jaccard index when it reaches
-// joinAcross, or, when one set is nearly contained in the other (three
-// shared concepts or more, covering three quarters of the smaller set), the
-// containment scaled below any Jaccard match. A short statement of a
-// proposition ("Netflix read private messages") is contained in a long one
-// that adds detail, which Jaccard alone would miss.
+// similarity scores how likely a stored claim's concepts a state the same
+// proposition as a new claim's concepts b, 0 when they do not: their
+// Jaccard index when it reaches joinAcross (ranked first), else the share of
+// b that a covers when it reaches containAcross.
 func similarity(a []string, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
@@ -190,9 +190,11 @@ func similarity(a []string, b map[string]bool) float64 {
 	if j >= joinAcross && inter >= 2 {
 		return 1 + j
 	}
-	small := min(len(a), len(b))
-	if inter >= 3 && float64(inter) >= containAcross*float64(small) {
-		return float64(inter) / float64(small)
+	// The store merges the concepts of every article that used a claim ID,
+	// so a stored claim's set grows: what matters is how much of the new
+	// claim (b) it covers.
+	if inter >= minContained && float64(inter) >= containAcross*float64(len(b)) {
+		return float64(inter) / float64(len(b))
 	}
 	return 0
 }
