@@ -99,9 +99,15 @@ func TestParseDateMarkup(t *testing.T) {
 		{"visible wib", `<html lang="id">`, `<div class="read__time">Kompas.com - 19/12/2018, 10:05 WIB</div>`},
 		{"visible indonesian", `<html lang="id">`, `<span class="date">Rabu, 19 Desember 2018 10:05 WIB</span>`},
 	}
+	tests = append(tests, struct{ name, head, byline string }{"url path", `<html lang="id">`, ""})
 	for _, tt := range tests {
 		page := tt.head + `<title>T</title><body>` + tt.byline + body + `<footer>© 2019 Media</footer></body>`
-		a, err := ExtractAt([]byte(page), "https://news.example.id/a", "", ref)
+		u := "https://news.example.id/a"
+		if tt.name == "url path" {
+			u = "https://news.example.id/read/2018/12/19/10050037/netflix"
+			wantPub = time.Date(2018, 12, 19, 0, 0, 0, 0, wib)
+		}
+		a, err := ExtractAt([]byte(page), u, "", ref)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}

@@ -236,6 +236,8 @@ func (md *metadata) addJSONLD(s string) {
 	walk(v, 0)
 }
 
+var urlDate = regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)`)
+
 var trailingComma = regexp.MustCompile(`,\s*([}\]])`)
 
 // isType reports whether a JSON-LD object has one of the given @types.
@@ -581,6 +583,15 @@ func (md *metadata) dates(ref time.Time) (pub, mod time.Time) {
 	}
 	if pub.IsZero() {
 		pub = try(md.dateTexts...)
+	}
+	if pub.IsZero() && md.pageURL != nil {
+		// Last resort, day precision: the date in the URL path
+		// (/read/2018/12/19/...), common on news sites.
+		if m := urlDate.FindStringSubmatch(md.pageURL.Path); m != nil {
+			if t, ok := build(atoi(m[1]), atoi(m[2]), atoi(m[3]), 0, 0, 0, ref.Location()); ok && !t.After(ref) && t.Year() >= 1990 {
+				pub = t
+			}
+		}
 	}
 	mod = try(ldMod...)
 	if mod.IsZero() {
