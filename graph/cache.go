@@ -3,6 +3,8 @@ package graph
 import (
 	"slices"
 	"sync"
+
+	"github.com/klaim/klaim"
 )
 
 // summaryCacheMax bounds the statement summaries the cache holds (about
@@ -18,6 +20,40 @@ type summaryCache struct {
 	gen     uint64 // bumped by every write
 	entries map[string][]summary
 	size    int
+	// statements holds decoded statements (without cross-article rebuttals,
+	// which depend on other articles), bounded by statementCacheMax.
+	statements map[string]klaim.Statement
+}
+
+// statementCacheMax bounds the decoded statements the cache holds (about
+// 1 KB each); past it the cache of statements starts over.
+const statementCacheMax = 50_000
+
+// statement returns a cached statement, its Rebuts a copy the caller may
+// extend.
+func (c *summaryCache) statement(id string) (klaim.Statement, bool, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st, ok := c.statements[id]
+	st.Rebuts = slices.Clone(st.Rebuts)
+	return st, ok, c.gen
+}
+
+// putStatements caches statements read at generation gen, unless a write
+// happened since.
+func (c *summaryCache) putStatements(sts []klaim.Statement, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.statements == nil || len(c.statements)+len(sts) > statementCacheMax {
+		c.statements = make(map[string]klaim.Statement)
+	}
+	for _, st := range sts {
+		st.Rebuts = slices.Clone(st.Rebuts)
+		c.statements[st.ID] = st
+	}
 }
 
 // get returns a copy of the cached list and the generation to pass to put.
@@ -46,5 +82,5 @@ func (c *summaryCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.entries, c.size = nil, 0
+	c.entries, c.size, c.statements = nil, 0, nil
 }

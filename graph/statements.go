@@ -155,8 +155,46 @@ func (s *Store) hydrateStatements(ctx context.Context, refs []graph.Ref) ([]klai
 	return decodeStatements(recs)
 }
 
-// statementsByID reads statements in full by ID; unknown IDs are skipped.
+// statementsByID reads statements in full by ID, in order, from the cache
+// when it has them; unknown IDs are skipped.
 func (s *Store) statementsByID(ctx context.Context, ids []string) ([]klaim.Statement, error) {
+	if !s.cached {
+		return s.readStatementsByID(ctx, ids)
+	}
+	out := make([]klaim.Statement, len(ids))
+	have := make([]bool, len(ids))
+	var missing []string
+	var gen uint64
+	for i, id := range ids {
+		out[i], have[i], gen = s.cache.statement(id)
+		if !have[i] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	read, err := s.readStatementsByID(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	s.cache.putStatements(read, gen)
+	byID := make(map[string]klaim.Statement, len(read))
+	for _, st := range read {
+		byID[st.ID] = st
+	}
+	res := out[:0]
+	for i, id := range ids {
+		if have[i] {
+			res = append(res, out[i])
+		} else if st, ok := byID[id]; ok {
+			res = append(res, st)
+		}
+	}
+	return res, nil
+}
+
+func (s *Store) readStatementsByID(ctx context.Context, ids []string) ([]klaim.Statement, error) {
 	if s.kv != nil {
 		nodes := make([]quad.Value, len(ids))
 		for i, id := range ids {
