@@ -272,6 +272,8 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindPlace
 	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0):
 		kind = klaim.KindPlace
+	case n == 1 && a > 0 && b < len(toks) && toks[a-1].raw == "," && toks[b].raw == "," && !toks[a].allcap:
+		kind = klaim.KindPerson // "Orang tua korban, Rina, menyebut": an appositive name
 	case n == 1 || n > 4 || toks[a].allcap:
 		kind = klaim.KindOrganization
 	}

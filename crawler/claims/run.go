@@ -512,7 +512,11 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		if m.a < start+2 || m.b > i || m.inq || m.ent == nil || m.ent.known && (m.ent.kind == klaim.KindPerson || m.ent.kind == klaim.KindPlace) {
 			continue
 		}
-		if toks[m.a-1].cls&(cRolelink|cLocprep) != 0 && toks[m.a-2].cls&cGroupnoun != 0 {
+		p := m.a - 1
+		for p > start && toks[p].cls&cDet != 0 {
+			p--
+		}
+		if toks[p].cls&cGroupnoun != 0 || p > start && toks[p].cls&(cRolelink|cLocprep) != 0 && toks[p-1].cls&cGroupnoun != 0 {
 			if m.ent.kind == klaim.KindPlace || m.ent.kind == klaim.KindPerson {
 				m.ent.kind = klaim.KindOrganization // people work at it: not a place
 			}
@@ -561,6 +565,11 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			if speakers = r.speakerBefore(toks, r.clauseStart(toks, a, c.i, prevEnd), c.i, ms, roles); len(speakers) > 0 {
 				break
 			}
+		}
+		// "said X" is inverted only after a quote or a comma ("…,” said
+		// Stone"); "said it had …" has the subject of the clause after it.
+		if c.c.kind == cueBoth && c.i > a && !toks[c.i-1].qmark && toks[c.i-1].raw != "," {
+			break
 		}
 		if e, end := r.speakerAfter(toks, c.i+c.n, b, ms, roles); e != nil {
 			speakers, spEnd = []*entity{e}, end
