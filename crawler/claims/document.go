@@ -423,9 +423,17 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 					return nil, fmt.Errorf("similar claims: %w", err)
 				}
 				ks := set(c.key)
+				own := c.id
 				bestJ := 0.0
 				for _, o := range found {
-					if j := similarity(o.Concepts, ks); j > 0 && (j > bestJ || j == bestJ && o.ID < c.id) {
+					j := similarity(o.Concepts, ks)
+					if o.ID == own && j > 0 {
+						// The claim these concepts made before (this article
+						// ingested again): keep it, so IDs are stable.
+						c.id = own
+						break
+					}
+					if j > 0 && (j > bestJ || j == bestJ && o.ID < c.id) {
 						c.id, bestJ = o.ID, j
 					}
 				}
