@@ -202,7 +202,7 @@ func (p *Pipeline) articleOf(ctx context.Context, src klaim.Source) (*klaim.Arti
 		}
 		a, err := article.Extract(src.HTML, src.URL, src.ContentType)
 		if err != nil {
-			return nil, fmt.Errorf("extract %s: %w", src.URL, err)
+			return nil, fmt.Errorf("extract %s: %w", src.URL, skipIfNoText(err))
 		}
 		return a, nil
 	case src.Text != "":
@@ -217,11 +217,20 @@ func (p *Pipeline) articleOf(ctx context.Context, src klaim.Source) (*klaim.Arti
 		}
 		a, err := article.Extract(body, src.URL, ct)
 		if err != nil {
-			return nil, fmt.Errorf("extract %s: %w", src.URL, err)
+			return nil, fmt.Errorf("extract %s: %w", src.URL, skipIfNoText(err))
 		}
 		return a, nil
 	}
 	return nil, errors.New("empty source: give a path, a URL, HTML with its URL, or a title and text")
+}
+
+// skipIfNoText marks a page without article text (a front page, a tag page,
+// a video page) as skipped: it is not an error to have met one.
+func skipIfNoText(err error) error {
+	if errors.Is(err, article.ErrNoText) {
+		return fmt.Errorf("%w: %w", ErrSkipped, err)
+	}
+	return err
 }
 
 // textArticle builds an article from a title and plain text sent through the
@@ -276,7 +285,7 @@ func ReadArticleFile(path string) (*klaim.Article, error) {
 		a, err = article.Extract(data, fileURL, "")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, skipIfNoText(err))
 	}
 	a.URL = fileURL
 	a.ID = klaim.ArticleID(fileURL)

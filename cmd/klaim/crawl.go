@@ -58,7 +58,12 @@ func init() {
 				sum, err := c.Run(ctx, args)
 				fmt.Fprintf(g.stdout, "fetched %d pages, ingested %d articles, %d failed, %d skipped\n",
 					sum.Fetched, sum.Ingested, sum.Failed, sum.Skipped)
-				for _, f := range sum.Failures {
+				const shown = 20
+				for i, f := range sum.Failures {
+					if i == shown {
+						fmt.Fprintf(g.stdout, "(and %d more failures)\n", len(sum.Failures)-shown)
+						break
+					}
 					fmt.Fprintf(g.stdout, "failed: %s: %s\n", f.URL, f.Reason)
 				}
 				return err

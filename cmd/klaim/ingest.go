@@ -62,7 +62,7 @@ func runIngest(ctx context.Context, g *globals, paths []string, format string) e
 		switch {
 		case r.Err != nil && errors.Is(r.Err, crawler.ErrSkipped):
 			sum.Skipped = append(sum.Skipped, fileProblem{r.Path, oneLine(r.Err.Error())})
-			fmt.Fprintf(g.stderr, "skipped %s\n", oneLine(r.Err.Error()))
+			fmt.Fprintf(g.stderr, "%s\n", oneLine(r.Err.Error())) // says "skipped" itself
 		case r.Err != nil:
 			sum.Failed = append(sum.Failed, fileProblem{r.Path, oneLine(r.Err.Error())})
 			fmt.Fprintf(g.stderr, "failed  %s\n", oneLine(r.Err.Error()))
@@ -88,7 +88,7 @@ func runIngest(ctx context.Context, g *globals, paths []string, format string) e
 		fmt.Fprintf(g.stdout, "ingested %d articles (%d replaced an earlier ingest): %d statements, %d entity mentions, %d claims in %.1fs\n",
 			sum.Articles, sum.Replaced, sum.Statements, sum.Entities, sum.Claims, sum.Seconds)
 		for _, p := range sum.Skipped {
-			fmt.Fprintf(g.stdout, "skipped: %s\n", p.Reason)
+			fmt.Fprintf(g.stdout, "%s\n", p.Reason)
 		}
 		for _, p := range sum.Failed {
 			fmt.Fprintf(g.stdout, "failed: %s\n", p.Reason)
