@@ -44,8 +44,9 @@ func ExtractAt(raw []byte, pageURL, contentType string, ref time.Time) (*klaim.A
 		}
 	}
 	a := &klaim.Article{URL: pageURL}
-	md := readMetadata(doc, pageURL, ref)
-	text := mainText(doc, md.titles(), md.authors(md.site(md.canonicalURL())))
+	cc := &classCache{}
+	md := readMetadata(doc, pageURL, ref, cc)
+	text := mainText(doc, cc, md.titles(), md.authors(md.site(md.canonicalURL())))
 	if md.body != "" {
 		if utf8Len(text) < 25 || (utf8Len(md.body) >= 500 && coverage(md.body, text) < 0.5) {
 			// Either the page renders its text with scripts and the
@@ -174,7 +175,7 @@ func bodyText(body string) string {
 	if strings.Contains(body, "</") || strings.Contains(body, "<br") {
 		if doc, err := html.Parse(strings.NewReader(flattenString(body))); err == nil {
 			if b := findBody(doc); b != nil {
-				m := &emitter{e: &extractor{stats: map[*html.Node]*nodeStats{}}}
+				m := &emitter{e: &extractor{stats: map[*html.Node]*nodeStats{}, cc: &classCache{}}}
 				m.walk(b, 0)
 				m.flush()
 				return strings.Join(filterParagraphs(m.paras, nil, nil), "\n\n")

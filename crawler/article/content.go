@@ -40,7 +40,7 @@ type nodeStats struct {
 
 type extractor struct {
 	stats map[*html.Node]*nodeStats
-	cc    classCache
+	cc    *classCache
 }
 
 var (
@@ -935,17 +935,17 @@ func filterParagraphs(ps []paragraph, titles, authors []string) []string {
 }
 
 // mainText extracts the article text from a parsed document.
-func mainText(doc *html.Node, titles, authors []string) string {
+func mainText(doc *html.Node, cc *classCache, titles, authors []string) string {
 	body := findBody(doc)
 	if body == nil {
 		return ""
 	}
-	e := &extractor{stats: make(map[*html.Node]*nodeStats, 2048)}
-	prune(body, &e.cc, false, nil)
+	e := &extractor{stats: make(map[*html.Node]*nodeStats, 2048), cc: cc}
+	prune(body, e.cc, false, nil)
 	total := e.computeStats(body)
 	// A box that holds most of the page's paragraphs is the page, whatever
 	// its class says.
-	prune(body, &e.cc, true, func(n *html.Node) bool {
+	prune(body, e.cc, true, func(n *html.Node) bool {
 		st := e.stats[n]
 		if st == nil {
 			return false
@@ -959,7 +959,7 @@ func mainText(doc *html.Node, titles, authors []string) string {
 		ci := lowerASCII(classID(n))
 		return st.good >= 500 && st.good*2 > total.good && !strings.Contains(ci, "comment") && !strings.Contains(ci, "disqus") && !strings.Contains(ci, "repl")
 	})
-	cleanInline(body, &e.cc, 0)
+	cleanInline(body, e.cc, 0)
 	clear(e.stats)
 	e.computeStats(body)
 	nodes := e.candidate(body)

@@ -30,7 +30,7 @@ type metadata struct {
 	dateTexts []string         // short visible texts that look like dates
 	bylines   []string         // short visible texts that look like bylines
 	body      string           // JSON-LD articleBody
-	cc        classCache
+	cc        *classCache
 }
 
 var (
@@ -39,8 +39,8 @@ var (
 	bylineText  = regexp.MustCompile(`(?i)^(?:penulis|reporter|editor|oleh|pewarta|kontributor|written by|words by|by|author|authors)\s*[:|]?\s+\S`)
 )
 
-func readMetadata(doc *html.Node, pageURL string, ref time.Time) *metadata {
-	md := &metadata{meta: make(map[string][]string), ref: ref}
+func readMetadata(doc *html.Node, pageURL string, ref time.Time, cc *classCache) *metadata {
+	md := &metadata{meta: make(map[string][]string), ref: ref, cc: cc}
 	md.pageURL, _ = url.Parse(pageURL)
 	type frame struct {
 		n     *html.Node
@@ -192,6 +192,11 @@ func (md *metadata) text(n *html.Node) {
 		return
 	}
 	if p := n.Parent; p != nil && (p.DataAtom == atom.Script || p.DataAtom == atom.Style || p.DataAtom == atom.Title) {
+		return
+	}
+	switch t[0] | 0x20 { // the first letters of the byline labels
+	case 'p', 'r', 'e', 'o', 'k', 'b', 'w', 'a':
+	default:
 		return
 	}
 	if bylineText.MatchString(t) && len(md.bylines) < 20 {
