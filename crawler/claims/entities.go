@@ -310,25 +310,25 @@ func hasClass(toks []token, a, b int, class wordClass) bool {
 // pronoun recognises a pronoun or a description (the company, perusahaan
 // tersebut) at toks[i] of the sentence toks[a:b].
 func (r *run) pronoun(toks []token, i, a, b int) pronKind {
-	lex := r.x.lex
 	w := toks[i].low
+	cls := toks[i].cls
 	switch {
-	case (lex.bits[w]&cPronPerson != 0) || w == "-nya":
+	case (cls&cPronPerson != 0) || w == "-nya":
 		return pronPerson
-	case (lex.bits[w]&cPronOrg != 0):
+	case (cls&cPronOrg != 0):
 		return pronOrg
-	case (lex.bits[w]&cPronFirst != 0):
+	case (cls&cPronFirst != 0):
 		return pronFirst
 	}
 	var kind pronKind
 	switch {
-	case (lex.bits[w]&cDescOrg != 0):
+	case (cls&cDescOrg != 0):
 		kind = pronDescOrg
-	case (lex.bits[w]&cDescPerson != 0):
+	case (cls&cDescPerson != 0):
 		kind = pronDescPerson
-	case (lex.bits[w]&cDescDoc != 0):
+	case (cls&cDescDoc != 0):
 		kind = pronDoc
-	case (lex.bits[w]&cDescPost != 0):
+	case (cls&cDescPost != 0):
 		kind = pronPost
 	default:
 		return pronNone
