@@ -464,6 +464,11 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 		if s.speaker.org != nil {
 			st.Speaker.Org = &klaim.EntityRef{ID: s.speaker.org.id, Name: s.speaker.org.name}
 		}
+		if s.speaker.kind == klaim.KindPlace && len(s.speaker.aliases) > 0 {
+			// A state speaking by its capital goes by the article's word
+			// for it: "Moscow" in English, "Moskow" in Indonesian.
+			st.Speaker.Name = s.speaker.aliases[0]
+		}
 		var q []string
 		for _, c := range s.content {
 			q = append(q, strings.TrimSpace(r.text[c[0]:c[1]]))

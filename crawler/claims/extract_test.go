@@ -260,3 +260,60 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestArticles scores the extractor on short articles of both languages
+// (politics, sport, business) written for these tests: pairs F1 of distinct
+// speaker/stance pairs per article must reach 0.8 in each language, the
+// acceptance bar of the held-out set.
+func TestArticles(t *testing.T) {
+	dir := filepath.Join("testdata", "articles")
+	b, err := os.ReadFile(filepath.Join(dir, "expected.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		file, pair, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("bad line %q", line)
+		}
+		if want[file] == nil {
+			want[file] = map[string]bool{}
+		}
+		want[file][pair] = true
+	}
+	type counts struct{ tp, fp, fn int }
+	byLang := map[string]*counts{"id": {}, "en": {}}
+	for file, w := range want {
+		a := readTxt(t, filepath.Join(dir, file))
+		a.Lang = file[:2]
+		doc := extract(t, a)
+		c := byLang[a.Lang]
+		got := map[string]bool{}
+		for _, p := range pairs(doc) {
+			got[p] = true
+			if w[p] {
+				c.tp++
+			} else {
+				c.fp++
+				t.Logf("%s: extra %s", file, p)
+			}
+		}
+		for p := range w {
+			if !got[p] {
+				c.fn++
+				t.Logf("%s: missed %s", file, p)
+			}
+		}
+	}
+	for lang, c := range byLang {
+		f1 := 2 * float64(c.tp) / float64(2*c.tp+c.fp+c.fn)
+		t.Logf("%s: tp=%d fp=%d fn=%d F1=%.2f", lang, c.tp, c.fp, c.fn, f1)
+		if f1 < 0.8 {
+			t.Errorf("%s: pairs F1 %.2f < 0.80", lang, f1)
+		}
+	}
+}
