@@ -31,6 +31,9 @@ type metadata struct {
 	bylines   []string         // short visible texts that look like bylines
 	body      string           // JSON-LD articleBody
 	cc        *classCache
+
+	authorList  []string // memo of authors()
+	authorsDone bool
 }
 
 var (
@@ -640,6 +643,14 @@ var (
 // authors returns the article's authors, best source first: JSON-LD, meta
 // tags, rel=author links, byline text.
 func (md *metadata) authors(site klaim.Site) []string {
+	if md.authorsDone {
+		return md.authorList
+	}
+	md.authorList, md.authorsDone = md.findAuthors(site), true
+	return md.authorList
+}
+
+func (md *metadata) findAuthors(site klaim.Site) []string {
 	var raw []string
 	for _, o := range md.articleLD() {
 		raw = append(raw, names(o["author"])...)
