@@ -145,6 +145,7 @@ func TestNewsPatterns(t *testing.T) {
 		{"who clause", "en", `Senator Elizabeth Warren, who chairs the panel, said the bank had misled regulators.`, []string{"Elizabeth Warren/claim"}},
 		{"analysts at", "en", `Analysts at Goldman Sachs said the merger was likely to be approved.`, []string{"Goldman Sachs/claim"}},
 		{"said in a statement", "en", `In a statement, Amazon said it had fired the employees involved.`, []string{"Amazon/claim"}},
+		{"menurut data", "id", `Menurut data BPS, angka kemiskinan turun menjadi 9 persen.`, []string{"BPS/claim"}},
 		{"says present", "en", `Ryanair says the strike will not affect flights.`, []string{"Ryanair/claim"}},
 		{"we made mistakes", "en", `"We have made mistakes and we take full responsibility," chief executive Kelly Ortberg told employees.`, []string{"Kelly Ortberg/admit"}},
 		{"confirmed the death", "en", `The club confirmed the death of its former captain on Sunday. Liverpool said he would be remembered.`, []string{"Liverpool/claim"}},

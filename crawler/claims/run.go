@@ -384,7 +384,12 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 			break
 		}
 		if m.a == j+1 && toks[j].word {
-			break
+			// "menurut data BPS", "kata sumber Tempo": a source of the
+			// organisation named after it.
+			if r.lang != "id" || toks[j].cap || toks[j].cls&(cOblique|cDet|cNeg|cComplementizer|cAdverb) != 0 || m.ent == nil ||
+				m.ent.kind != klaim.KindOrganization && m.ent.kind != klaim.KindMedia {
+				break
+			}
 		}
 		e := r.speakerEntity(m)
 		if e == nil {
