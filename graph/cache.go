@@ -23,6 +23,21 @@ type summaryCache struct {
 	// statements holds decoded statements (without cross-article rebuttals,
 	// which depend on other articles), bounded by statementCacheMax.
 	statements map[string]klaim.Statement
+	stats      *klaim.Stats
+}
+
+func (c *summaryCache) getStats() (*klaim.Stats, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats, c.gen
+}
+
+func (c *summaryCache) putStats(st klaim.Stats, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen == c.gen {
+		c.stats = &st
+	}
 }
 
 // statementCacheMax bounds the decoded statements the cache holds (about
@@ -82,5 +97,5 @@ func (c *summaryCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.entries, c.size, c.statements = nil, 0, nil
+	c.entries, c.size, c.statements, c.stats = nil, 0, nil, nil
 }

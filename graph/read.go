@@ -429,9 +429,25 @@ func (s *Store) SimilarClaims(ctx context.Context, concepts []string, limit int)
 }
 
 // Stats counts what is stored. Quads is the backend's own counter; the other
-// counts are exact but scan the type index (tens of ms at a million quads).
+// counts are exact but scan the type index (0.4 s at 1.9M quads on a 2-core
+// box), so bolt and memory stores keep the result until the next write.
 func (s *Store) Stats(ctx context.Context) (klaim.Stats, error) {
 	defer s.rlock()()
+	if !s.cached {
+		return s.stats(ctx)
+	}
+	cached, gen := s.cache.getStats()
+	if cached != nil {
+		return *cached, nil
+	}
+	st, err := s.stats(ctx)
+	if err == nil {
+		s.cache.putStats(st, gen)
+	}
+	return st, err
+}
+
+func (s *Store) stats(ctx context.Context) (klaim.Stats, error) {
 	var st klaim.Stats
 	for _, c := range []struct {
 		n *int
