@@ -364,6 +364,11 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 		m.oblique = true
 		return
 	}
+	if r.lang == "en" && m.ent != nil && m.b+1 < len(toks) && r.nounAdjunct(toks, m.b) {
+		// "The Nike workers' union said": the name modifies a noun.
+		m.oblique = true
+		return
+	}
 	p := m.a - 1
 	for p >= a && toks[p].word && (toks[p].cls&cDet != 0) {
 		p--
@@ -528,4 +533,23 @@ func (r *run) verbFollows(toks []token, j, b int) bool {
 	}
 	k := r.x.lex.cues[v].kind
 	return k == cueVerb || k == cueBoth
+}
+
+// nounAdjunct reports whether toks[j], right after an English name, is a
+// common noun the name modifies ("Nike workers"), not the verb or adverb
+// that follows a subject.
+func (r *run) nounAdjunct(toks []token, j int) bool {
+	t := &toks[j]
+	if !t.word || t.cap || t.spaceB == false || t.cls&(cAdverb|cOblique|cNeg|cConjAnd|cRelpron|cComplementizer|cDet|cCoord|cRefuse|cRolelink) != 0 {
+		return false
+	}
+	if strings.HasSuffix(t.low, "ly") || strings.HasSuffix(t.low, "ed") {
+		return false // recently, reportedly; denied, stated
+	}
+	if _, _, ok := r.x.lex.cueTrie.match(toks, j, len(toks)); ok {
+		return false
+	}
+	// A plural noun before a possessive or a verb: "workers' union",
+	// "employees said".
+	return strings.HasSuffix(t.low, "s") && j+1 < len(toks) && (toks[j+1].raw == "'" || toks[j+1].raw == "’" || toks[j+1].low == "'s")
 }

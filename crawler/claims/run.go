@@ -483,6 +483,13 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		}
 		// "Kapolda Metro Jaya Irjen Karyoto": the person in apposition is
 		// the subject.
+		// "Universitas Indonesia Pandu Riono": past the places of an
+		// organisation's name to the person.
+		for k+2 < len(ms) && m.pron == pronNone && e.kind != klaim.KindPerson && ms[k+1].a == m.b && ms[k+1].ent != nil &&
+			ms[k+1].ent.kind == klaim.KindPlace && ms[k+2].a == ms[k+1].b && ms[k+2].ent != nil && ms[k+2].ent.kind == klaim.KindPerson && ms[k+2].b <= i {
+			m, e = &ms[k+2], ms[k+2].ent
+			k += 2
+		}
 		if k+1 < len(ms) && m.pron == pronNone {
 			n := &ms[k+1]
 			q := m.b
@@ -588,6 +595,10 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			break
 		}
 		start := r.clauseStart(toks, a, c.i, prevEnd)
+		if c.i >= a+2 && toks[c.i-1].cls&cRelpron != 0 && toks[c.i-2].word && !toks[c.i-2].cap && toks[c.i-2].cls&(cDescPost|cDescDoc|cDescOrg|cDescPerson) == 0 {
+			// "video yang menyebut …": a thing, not a speaker, says it.
+			return nil
+		}
 		speakers = r.speakerBefore(toks, start, c.i, ms, roles)
 	case cuePassive:
 		// "disampaikan (oleh) Menteri X", "was reported by Reuters"
