@@ -412,8 +412,7 @@ func (md *metadata) site(canonical string) klaim.Site {
 	if s.Host == "" && canonical != "" {
 		s.Host = hostOf(canonical)
 	}
-	s.Name = cleanSpace(md.first("og:site_name", "application-name", "twitter:site"))
-	s.Name = strings.TrimPrefix(s.Name, "@")
+	s.Name = cleanSpace(md.first("og:site_name", "application-name"))
 	if i := strings.Index(s.Name, " | "); i > 0 {
 		s.Name = s.Name[:i] // "LinkNaija | Nigeria's popular news platform"
 	}
@@ -434,6 +433,10 @@ func (md *metadata) site(canonical string) klaim.Site {
 				}
 			}
 		}
+	}
+	if s.Name == "" {
+		// A Twitter handle ("@kompascom") is the last resort.
+		s.Name = strings.TrimPrefix(cleanSpace(md.first("twitter:site")), "@")
 	}
 	return s
 }
