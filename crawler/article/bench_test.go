@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // benchDir finds shared/bench/article-extraction by walking up from the
@@ -133,11 +132,9 @@ func TestBenchmarkF1(t *testing.T) {
 	pages := loadBench(t)
 	var ps, rs []float64
 	type row struct {
-		key    string
-		p, r   float64
-		pred   string
-		truth  string
-		pageOK bool
+		key         string
+		p, r        float64
+		pred, truth string
 	}
 	var rows []row
 	for _, pg := range pages {
@@ -180,4 +177,3 @@ func TestBenchmarkF1(t *testing.T) {
 	}
 }
 
-var _ = unicode.IsLetter
