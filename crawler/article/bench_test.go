@@ -176,4 +176,3 @@ func TestBenchmarkF1(t *testing.T) {
 		t.Errorf("F1 = %.3f, want >= 0.965", F)
 	}
 }
-
