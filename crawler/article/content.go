@@ -855,6 +855,28 @@ func isByline(k string, authors []string) bool {
 	return false
 }
 
+// bioVerbs follow an author's name at the start of an author blurb.
+var bioVerbs = regexp.MustCompile(`^(?:,\s)?\s*(?:is|was|has been|covers|writes|reports|adalah|merupakan|menulis|meliput)\b`)
+
+// isAuthorBio reports whether a paragraph is the author's blurb: it starts
+// with an author's name followed by "is", "covers", "adalah"...
+func isAuthorBio(t string, authors []string) bool {
+	for _, a := range authors {
+		if len(a) >= 3 && strings.HasPrefix(t, a) {
+			if bioVerbs.MatchString(t[len(a):]) {
+				return true
+			}
+		}
+		// The first name alone: "Regan is a...".
+		if first, _, ok := strings.Cut(a, " "); ok && len(first) >= 3 && strings.HasPrefix(t, first+" ") {
+			if bioVerbs.MatchString(t[len(first):]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateline matches short lines that only say who wrote the article and
 // when ("By Justine Coleman - 11/18/19 11:04 PM EST", "Updated: 18 Nov
 // 2019 9:38 pm").
@@ -928,6 +950,9 @@ func filterParagraphs(ps []paragraph, titles, authors []string) []string {
 		}
 		if n < 80 && len(akeys) > 0 && isByline(normKey(t), akeys) {
 			continue
+		}
+		if n < 500 && len(authors) > 0 && isAuthorBio(t, authors) {
+			continue // "Regan is a Connecticut native who writes about..."
 		}
 		out = append(out, t)
 	}

@@ -71,6 +71,14 @@ func TestFurnitureParagraphs(t *testing.T) {
 	if want := "Netflix membantah laporan itu. Kata dia, fitur itu sudah dihentikan."; strings.Join(got, "") != want {
 		t.Errorf("inline furniture: got %q, want %q", got, want)
 	}
+	// The author's blurb is not article text; a sentence about someone
+	// else that starts the same way is.
+	if got := filterParagraphs([]paragraph{{text: "Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts."}}, nil, []string{"Eric Song"}); len(got) != 0 {
+		t.Errorf("kept the author blurb %q", got)
+	}
+	if got := filterParagraphs([]paragraph{{text: "Eric Adams is the mayor of New York, the spokesman said."}}, nil, []string{"Eric Song"}); len(got) != 1 {
+		t.Errorf("dropped a sentence about someone else: %q", got)
+	}
 	// A link-only paragraph is navigation; the page title repeated is the headline.
 	if got := filterParagraphs([]paragraph{{text: "Berita Terkait Lainnya Hari Ini", linkLen: 31}, {text: "Netflix Bantah Akses Pesan Pribadi"}}, []string{"Netflix Bantah Akses Pesan Pribadi"}, nil); len(got) != 0 {
 		t.Errorf("kept %q", got)
