@@ -877,6 +877,9 @@ func isAuthorBio(t string, authors []string) bool {
 	return false
 }
 
+// editorCode matches editors' initials at the end of a paragraph.
+var editorCode = regexp.MustCompile(`\s\((?:[a-z]{2,6}/){1,3}[a-z]{2,6}\)$`)
+
 // dateline matches short lines that only say who wrote the article and
 // when ("By Justine Coleman - 11/18/19 11:04 PM EST", "Updated: 18 Nov
 // 2019 9:38 pm").
@@ -915,6 +918,13 @@ func filterParagraphs(ps []paragraph, titles, authors []string) []string {
 		if strings.Contains(t, "[") || strings.Contains(t, "ADVERTISEMENT") || strings.Contains(t, "SCROLL") || strings.Contains(t, "(Baca") || strings.Contains(t, "(baca") || strings.Contains(t, "(BACA") {
 			if r := inlineFurniture.ReplaceAllString(t, ""); r != t {
 				t = cleanSpace(r)
+			}
+		}
+		if strings.HasSuffix(t, ")") && strings.Contains(t, "/") {
+			// The editors' initials Indonesian sites end an article
+			// with: "... kata dia. (rdp/rdp)".
+			if loc := editorCode.FindStringIndex(t); loc != nil && loc[0] > 0 {
+				t = strings.TrimSpace(t[:loc[0]])
 			}
 		}
 		if t == "" {

@@ -71,6 +71,9 @@ func TestFurnitureParagraphs(t *testing.T) {
 	if want := "Netflix membantah laporan itu. Kata dia, fitur itu sudah dihentikan."; strings.Join(got, "") != want {
 		t.Errorf("inline furniture: got %q, want %q", got, want)
 	}
+	if got := filterParagraphs([]paragraph{{text: "Pesan itu, menurut dia, tidak berdasar. (rdp/aud)"}}, nil, nil); strings.Join(got, "") != "Pesan itu, menurut dia, tidak berdasar." {
+		t.Errorf("editor code: got %q", got)
+	}
 	// The author's blurb is not article text; a sentence about someone
 	// else that starts the same way is.
 	if got := filterParagraphs([]paragraph{{text: "Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts."}}, nil, []string{"Eric Song"}); len(got) != 0 {
