@@ -86,3 +86,28 @@ func BenchmarkHostile(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentExtract runs Extract from several goroutines: the crawler
+// extracts pages in parallel, so the package must keep no shared state
+// (run with -race to check).
+func TestConcurrentExtract(t *testing.T) {
+	want, err := ExtractAt([]byte(kompasLike), "https://tekno.kompas.com/x", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			a, err := ExtractAt([]byte(kompasLike), "https://tekno.kompas.com/x", "", testRef)
+			if err == nil && a.Text != want.Text {
+				err = fmt.Errorf("concurrent Extract gave different text")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
