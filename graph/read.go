@@ -22,8 +22,6 @@ type refSet struct {
 	seen   map[any]bool
 }
 
-func (r *refSet) add(ref graph.Ref) { r.addWithLabel(ref, nil) }
-
 func (r *refSet) addWithLabel(ref, label graph.Ref) {
 	if r.seen == nil {
 		r.seen = make(map[any]bool)
@@ -35,8 +33,6 @@ func (r *refSet) addWithLabel(ref, label graph.Ref) {
 		r.labels = append(r.labels, label)
 	}
 }
-
-func (r *refSet) has(ref graph.Ref) bool { return r.seen[graph.ToKey(ref)] }
 
 // ends returns the far ends of the quads whose dir end (quad.Subject or
 // quad.Object) is node and whose predicate is pred, without duplicates (the
