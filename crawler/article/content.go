@@ -996,8 +996,22 @@ func mainText(doc *html.Node, cc *classCache, titles, authors []string) string {
 	})
 	cleanInline(body, e.cc, 0)
 	clear(e.stats)
-	e.computeStats(body)
+	all := e.computeStats(body)
 	nodes := e.candidate(body)
+	if len(nodes) > 0 && nodes[0] != body && all.good >= 1000 {
+		// Safety net: when the chosen boxes hold under a third of the
+		// page's paragraph text, the scoring picked a teaser or a
+		// side box; take the smallest box that holds most of it.
+		got := 0
+		for _, n := range nodes {
+			if st := e.stats[n]; st != nil {
+				got += st.good
+			}
+		}
+		if got*3 < all.good {
+			nodes = []*html.Node{e.textContainer(body)}
+		}
+	}
 	m := &emitter{e: e}
 	for _, n := range nodes {
 		if blockTags[n.DataAtom] && n.DataAtom != atom.Body && !e.keepBox(n) && len(nodes) > 1 {
@@ -1008,6 +1022,28 @@ func mainText(doc *html.Node, cc *classCache, titles, authors []string) string {
 	}
 	m.flush()
 	return strings.Join(filterParagraphs(m.paras, titles, authors), "\n\n")
+}
+
+// textContainer descends from root into the child that holds most of the
+// paragraph text while that child holds at least 70% of it: the smallest box
+// around nearly all of the text-like paragraphs.
+func (e *extractor) textContainer(root *html.Node) *html.Node {
+	n := root
+	for depth := 0; depth < 10000; depth++ {
+		st := e.stats[n]
+		var best *html.Node
+		bestGood := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if cs := e.stats[c]; cs != nil && cs.good > bestGood {
+				best, bestGood = c, cs.good
+			}
+		}
+		if best == nil || st == nil || bestGood*10 < st.good*7 {
+			return n
+		}
+		n = best
+	}
+	return n
 }
 
 // walkNode emits n itself (not only its children).
