@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -391,5 +392,25 @@ func testBrPage(t *testing.T, page string) {
 	}
 	if !reflect.DeepEqual(a.Authors, []string{"Arief Ikhsanudin"}) || a.Lang != "id" || a.Site.Name != "detiknews" {
 		t.Errorf("Authors %q Lang %q Site %+v", a.Authors, a.Lang, a.Site)
+	}
+}
+
+func TestExtractSafetyNet(t *testing.T) {
+	// A comma-heavy teaser outscores an article whose paragraphs each sit
+	// in a wrapper of their own; the safety net brings the article back.
+	teaser := `<div class="teaser"><p>Jakarta, Bandung, Surabaya, Medan, Makassar, Semarang, Palembang, Denpasar, Manado, Padang, Malang, Solo, Bogor, Depok, Bekasi, Tangerang, Cirebon, Kupang, Ambon, Jayapura, Sorong.</p></div>`
+	var article strings.Builder
+	for i := range 5 {
+		fmt.Fprintf(&article, `<div><div><div><p>Paragraph %d of the report says that the ministry had not leaked the data of voters to any private company before the election and that the audit found no breach of the rules at all in the last year</p></div></div></div>`, i+1)
+	}
+	page := `<html><body>` + teaser + article.String() + `</body></html>`
+	a, err := ExtractAt([]byte(page), "https://example.com/x", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		if !strings.Contains(a.Text, fmt.Sprintf("Paragraph %d of the report", i+1)) {
+			t.Errorf("paragraph %d missing from %.200q", i+1, a.Text)
+		}
 	}
 }
