@@ -8,8 +8,8 @@ import (
 )
 
 // summaryCacheMax bounds the statement summaries the cache holds (about
-// 150 bytes each); past it the cache starts over.
-const summaryCacheMax = 200_000
+// 150 bytes each); past it, random entries are dropped.
+const summaryCacheMax = 100_000
 
 // summaryCache keeps the statement summaries of the hubs read lately (a
 // popular claim's or speaker's list is read by every page that shows it and
@@ -41,8 +41,8 @@ func (c *summaryCache) putStats(st klaim.Stats, gen uint64) {
 }
 
 // statementCacheMax bounds the decoded statements the cache holds (about
-// 1 KB each); past it the cache of statements starts over.
-const statementCacheMax = 50_000
+// 1 KB each); past it, random entries are dropped.
+const statementCacheMax = 20_000
 
 // statement returns a cached statement, its Rebuts a copy the caller may
 // extend.
@@ -62,8 +62,11 @@ func (c *summaryCache) putStatements(sts []klaim.Statement, gen uint64) {
 	if gen != c.gen {
 		return
 	}
-	if c.statements == nil || len(c.statements)+len(sts) > statementCacheMax {
+	if c.statements == nil {
 		c.statements = make(map[string]klaim.Statement)
+	}
+	if len(c.statements)+len(sts) > statementCacheMax {
+		evict(c.statements, len(c.statements)/4+len(sts))
 	}
 	for _, st := range sts {
 		st.Rebuts = slices.Clone(st.Rebuts)
@@ -86,11 +89,29 @@ func (c *summaryCache) put(key string, sums []summary, gen uint64) {
 	if gen != c.gen {
 		return
 	}
-	if c.entries == nil || c.size+len(sums) > summaryCacheMax {
-		c.entries, c.size = make(map[string][]summary), 0
+	if c.entries == nil {
+		c.entries = make(map[string][]summary)
+	}
+	for k, v := range c.entries { // map order is random: random eviction
+		if c.size+len(sums) <= summaryCacheMax {
+			break
+		}
+		delete(c.entries, k)
+		c.size -= len(v)
 	}
 	c.entries[key] = slices.Clone(sums)
 	c.size += len(sums)
+}
+
+// evict deletes n entries of m, chosen at random (map order is random).
+func evict[V any](m map[string]V, n int) {
+	for k := range m {
+		if n <= 0 {
+			return
+		}
+		delete(m, k)
+		n--
+	}
 }
 
 func (c *summaryCache) invalidate() {
