@@ -2,6 +2,16 @@
 // text as plain paragraphs, and its metadata (title, dates with time zone,
 // authors, language, site, canonical URL and ClaimReview verdicts).
 //
+// Article.Text is plain text without markup: paragraphs (headings and list
+// items count as paragraphs) separated by exactly "\n\n", white space inside
+// a paragraph collapsed to single spaces, no leading or trailing space.
+// Statement spans are byte offsets into this string.
+//
+// Dates keep the zone the page gave; a date written without one is read in
+// WIB (+07) on Indonesian pages (lang "id" or a .id host) and in UTC
+// elsewhere. Lang is "id" or "en" when the text says so, otherwise the
+// language the page declares ("" when none).
+//
 // Extraction is rule-based and fast: one x/net/html parse, a handful of
 // linear passes over the tree, no network and no model.
 package article

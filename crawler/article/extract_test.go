@@ -414,3 +414,34 @@ func TestExtractSafetyNet(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFormat checks the text format the claims extractor relies on on
+// every benchmark page and on the test pages: paragraphs separated by
+// exactly one blank line, no markup, no stray white space.
+func TestTextFormat(t *testing.T) {
+	check := func(name, text string) {
+		if strings.Contains(text, "\n\n\n") || strings.HasPrefix(text, "\n") || strings.HasSuffix(text, "\n") {
+			t.Errorf("%s: bad paragraph breaks", name)
+		}
+		for _, p := range strings.Split(text, "\n\n") {
+			if p == "" || p != strings.TrimSpace(p) || strings.Contains(p, "\n") || strings.Contains(p, "  ") || strings.Contains(p, "\t") {
+				t.Errorf("%s: badly formed paragraph %q", name, p)
+				return
+			}
+		}
+	}
+	for name, page := range map[string]string{"kompas": kompasLike, "detik": detikLike} {
+		a, err := ExtractAt([]byte(page), "https://example.com/x", "", testRef)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(name, a.Text)
+	}
+	if dir := benchDir(); dir != "" {
+		for _, pg := range loadBench(t) {
+			if a, err := Extract(gunzip(t, pg.gz), pg.url, ""); err == nil {
+				check(pg.key[:12], a.Text)
+			}
+		}
+	}
+}
