@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,18 +37,22 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
-// BenchmarkHostile measures a 1 MB paragraph of attribution-dense text
-// without sentence ends: the extractor must stay linear.
+// BenchmarkHostile measures paragraphs of attribution-dense text without
+// sentence ends (a cue every few words), at two sizes: equal MB/s at both
+// shows the extractor is linear.
 func BenchmarkHostile(b *testing.B) {
 	x := extractor(b)
-	text := strings.Repeat("Kata Budi “tidak benar kata Ani bahwa Meta membantah laporan Reuters ", 1<<20/70)
-	a := article("id", "hostile", text)
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := x.Extract(context.Background(), a, nil); err != nil {
-			b.Fatal(err)
-		}
+	for _, size := range []int{256 << 10, 1 << 20} {
+		text := strings.Repeat("Kata Budi “tidak benar kata Ani bahwa Meta membantah laporan Reuters ", size/70)
+		a := article("id", "hostile", text)
+		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				if _, err := x.Extract(context.Background(), a, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
