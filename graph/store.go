@@ -3,14 +3,22 @@
 // memory for tests.
 //
 // Every quad an article produced carries the article's node as its label, so
-// replacing or deleting an article is one index scan on the label and one
-// atomic batch of deltas. Entities and claims mentioned by several articles are
-// written once per article (same subject, predicate and object, another label):
-// they disappear exactly when the last article mentioning them goes. Reads
-// deduplicate across labels.
+// replacing or deleting an article is one index scan on the label (an index
+// this package adds) and a diff of old and new quads. Entities and claims
+// mentioned by several articles are written once per article (same subject,
+// predicate and object, another label): they disappear exactly when the last
+// article mentioning them goes. Reads deduplicate across labels.
+//
+// Each article, statement, entity and claim keeps its full JSON record on a
+// json edge. Each statement also has a short summary literal (date, speaker,
+// stance, claim…) listed under its claim, speaker, subjects and article, so
+// that lists are filtered, sorted and paged before any statement is decoded
+// (see summary in schema.go).
 //
 // Queries never use cayley's path planner, which is orders of magnitude slower
-// here: they are prefix scans on the store's own indexes (see scan).
+// here: on bolt they read the index prefixes directly (kvscan.go), elsewhere
+// they use the backend's per-direction quad iterators (scan). BENCHMARKS.md
+// has the measured latencies.
 package graph
 
 import (
