@@ -108,10 +108,28 @@ func classID(n *html.Node) string {
 	return c + " " + id
 }
 
-// isHidden reports whether n is hidden by attribute or inline style.
+// hiddenClasses are the utility classes of common CSS frameworks that hide
+// an element.
+var hiddenClasses = map[string]bool{
+	"hidden": true, "hide": true, "d-none": true, "is-hidden": true, "display-none": true,
+	"invisible": true, "visuallyhidden": true, "visually-hidden": true, "sr-only": true,
+	"screen-reader-text": true, "u-hidden": true,
+}
+
+// isHidden reports whether n is hidden by attribute, inline style or a
+// hiding utility class.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				// "article-body hidden" is usually revealed by a
+				// "read more" button: keep boxes that say they are
+				// the content.
+				if hiddenClasses[lowerASCII(c)] && !maybe.match(a.Val) {
+					return true
+				}
+			}
 		case "hidden":
 			return true
 		case "aria-hidden":
