@@ -49,7 +49,7 @@ var (
 		`ad ads dfp pager`)
 	// maybe rescues boxes that match unlikely but also say they hold the
 	// content ("main-content-header" is not "header").
-	maybe = newKeywords(`and article body column content main shadow story entry post-text detail embed`, ``)
+	maybe = newKeywords(`and article body column content main shadow story entry post-text detail media-embed social-embed embed-social tweet instagram`, ``)
 	// positive and negative weigh a candidate's class and id.
 	positive = newKeywords(`article body content entry hentry h-entry main page post text blog story isi detail konten artikel berita read__ txt`, ``)
 	negative = newKeywords(`-ad- hidden banner combx comment com- contact foot footer footnote gdpr masthead media meta outbrain promo related scroll share shoutbox sidebar skyscraper sponsor shopping tags tool caption credit byline author recommend newsletter social nav menu`, `hid`)
