@@ -516,3 +516,35 @@ func TestConcurrentReaders(t *testing.T) {
 		})
 	}
 }
+
+// A claim many articles discuss is matched on each article's own concepts,
+// not on their union, which grows with every article and would make the
+// claim look less and less like any one new mention of it.
+func TestSimilarClaimsMatchesBestVersion(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t, "", "memstore://")
+	first := newDoc("https://example.org/first", "en", "2024-01-01")
+	acme := first.entity("Acme", klaim.KindOrganization)
+	c := first.claim("Acme bribed officials", "c:bribe", "c:official", acme.ID)
+	first.statement(acme, klaim.StanceDeny, c, "")
+	put(t, s, first)
+	// A later article links the same claim ID with a wider wording.
+	second := newDoc("https://example.org/second", "en", "2024-01-02")
+	acme2 := second.entity("Acme", klaim.KindOrganization)
+	wide := klaim.Claim{ID: c.ID, Text: "Acme bribed officials to win tenders abroad", Lang: "en",
+		Concepts: []string{"c:bribe", "c:official", acme.ID, "c:tender", "c:abroad", "c:contract"}}
+	second.doc.Claims = append(second.doc.Claims, wide)
+	second.statement(acme2, klaim.StanceClaim, wide.Ref(), "")
+	put(t, s, second)
+
+	got, err := s.SimilarClaims(ctx, []string{"c:bribe", "c:official", acme.ID}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != c.ID {
+		t.Fatalf("SimilarClaims = %+v, want the one claim once", got)
+	}
+	if len(got[0].Concepts) != 3 {
+		t.Errorf("claim came back with concepts %v, want the first article's three (the best match)", got[0].Concepts)
+	}
+}

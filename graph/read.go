@@ -342,6 +342,31 @@ func (s *Store) claims(ctx context.Context, refs []graph.Ref) ([]klaim.Claim, er
 	return out, nil
 }
 
+// claimVersions reads claims as each article wrote them: one klaim.Claim per
+// article that links to the claim, with that article's concepts. Matching a
+// new claim against these, rather than against the union of every article's
+// concepts, keeps a much-discussed claim from drifting away from its own
+// wording: the union grows with each article and its Jaccard index with any
+// one new mention falls. The same ID comes back once per article.
+func (s *Store) claimVersions(ctx context.Context, refs []graph.Ref) ([]klaim.Claim, error) {
+	recs, err := s.jsonRecords(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]klaim.Claim, 0, len(refs))
+	for _, r := range recs {
+		sort.Strings(r)
+		for _, js := range r {
+			var one klaim.Claim
+			if err := jsonUnmarshal([]byte(js), &one); err != nil {
+				return nil, fmt.Errorf("decode claim: %w", err)
+			}
+			out = append(out, one)
+		}
+	}
+	return out, nil
+}
+
 // Claims lists every claim, by text.
 func (s *Store) Claims(ctx context.Context) ([]klaim.Claim, error) {
 	defer s.rlock()()
@@ -359,7 +384,9 @@ func (s *Store) Claims(ctx context.Context) ([]klaim.Claim, error) {
 
 // SimilarClaims returns the stored claims sharing concepts with the given
 // ones: most shared first, then highest Jaccard similarity (fewest concepts
-// the query lacks), then ID. limit <= 0 means 10.
+// the query lacks), then ID. A claim several articles link to is compared,
+// and returned, with the concepts of the article whose version matches best
+// (see claimVersions). limit <= 0 means 10.
 func (s *Store) SimilarClaims(ctx context.Context, concepts []string, limit int) ([]klaim.Claim, error) {
 	defer s.rlock()()
 	if limit <= 0 {
@@ -400,13 +427,27 @@ func (s *Store) SimilarClaims(ctx context.Context, concepts []string, limit int)
 		if len(tiers[n]) == 0 {
 			continue
 		}
-		cls, err := s.claims(ctx, tiers[n])
+		cls, err := s.claimVersions(ctx, tiers[n])
 		if err != nil {
 			return nil, fmt.Errorf("similar claims: %w", err)
 		}
-		rs := make([]ranked, len(cls))
-		for i, c := range cls {
-			rs[i] = ranked{claim: c, shared: n, jaccard: float64(n) / float64(len(want)+len(c.Concepts)-n)}
+		// Of each claim's versions keep the one that matches best.
+		best := make(map[string]int, len(cls))
+		var rs []ranked
+		for _, c := range cls {
+			k := 0
+			for _, x := range c.Concepts {
+				if slices.Contains(want, x) {
+					k++
+				}
+			}
+			r := ranked{claim: c, shared: k, jaccard: float64(k) / float64(len(want)+len(c.Concepts)-k)}
+			if i, ok := best[c.ID]; !ok {
+				best[c.ID] = len(rs)
+				rs = append(rs, r)
+			} else if r.jaccard > rs[i].jaccard {
+				rs[i] = r
+			}
 		}
 		slices.SortFunc(rs, func(a, b ranked) int {
 			return cmp.Or(cmp.Compare(b.jaccard, a.jaccard), cmp.Compare(a.claim.ID, b.claim.ID))
