@@ -85,7 +85,7 @@ func backends(t *testing.T) map[string]func(t *testing.T) *Store {
 		"postgres": func(t *testing.T) *Store {
 			url := os.Getenv("KLAIM_TEST_POSTGRES")
 			if url == "" {
-				t.Skip("KLAIM_TEST_POSTGRES is not set (a postgres:// URL of an empty database; graph/testdata/postgres.sh starts one)")
+				t.Skip("KLAIM_TEST_POSTGRES is not set (a postgres:// URL of an empty database; .ci/postgres.sh starts one)")
 			}
 			dropPostgres(t, url)
 			return mustOpen(t, "", url)
