@@ -116,19 +116,36 @@ var hiddenClasses = map[string]bool{
 	"screen-reader-text": true, "u-hidden": true,
 }
 
+// hasHiddenClass reports whether a class attribute holds one of the
+// hiding classes, without allocating.
+func hasHiddenClass(class string) bool {
+	if !strings.Contains(class, "hid") && !strings.Contains(class, "none") && !strings.Contains(class, "invisible") && !strings.Contains(class, "only") && !strings.Contains(class, "screen") {
+		return false
+	}
+	for class != "" {
+		class = strings.TrimLeft(class, " \t\n\r\f")
+		end := strings.IndexAny(class, " \t\n\r\f")
+		if end < 0 {
+			end = len(class)
+		}
+		if hiddenClasses[lowerASCII(class[:end])] {
+			return true
+		}
+		class = class[end:]
+	}
+	return false
+}
+
 // isHidden reports whether n is hidden by attribute, inline style or a
 // hiding utility class.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			for _, c := range strings.Fields(a.Val) {
-				// "article-body hidden" is usually revealed by a
-				// "read more" button: keep boxes that say they are
-				// the content.
-				if hiddenClasses[lowerASCII(c)] && !maybe.match(a.Val) {
-					return true
-				}
+			// "article-body hidden" is usually revealed by a "read
+			// more" button: keep boxes that say they are the content.
+			if hasHiddenClass(a.Val) && !maybe.match(a.Val) {
+				return true
 			}
 		case "hidden":
 			return true

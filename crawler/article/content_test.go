@@ -87,3 +87,24 @@ func TestFurnitureParagraphs(t *testing.T) {
 		t.Errorf("kept %q", got)
 	}
 }
+
+func TestHiddenBoxes(t *testing.T) {
+	page := `<html><body><div class="content">
+<p>` + longText + `<span class="hidden">http://example.com/logo.jpeg 1200 676 jdadmin</span></p>
+<div class="sr-only">Skip to main content</div>
+<div class="d-none d-md-block">Desktop-only promo banner text that nobody reads</div>
+<div class="article-body hidden"><p>The rest of the story, revealed by a read-more button, is still part of the article text.</p></div>
+</div></body></html>`
+	a, err := ExtractAt([]byte(page), "https://example.com/x", "", testRef)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"jdadmin", "Skip to main", "promo banner"} {
+		if strings.Contains(a.Text, bad) {
+			t.Errorf("hidden text %q extracted: %q", bad, a.Text)
+		}
+	}
+	if !strings.Contains(a.Text, "The rest of the story") {
+		t.Errorf("content box marked hidden was dropped: %q", a.Text)
+	}
+}
