@@ -95,10 +95,32 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 	for first < b && !toks[first].word {
 		first++
 	}
+	// apposEnd is where a name in apposition to a role may start: after
+	// the role and the organisations that follow it ("Kepala Badan Siber
+	// dan Sandi Negara (BSSN) Hinsa Siburian", "Anggota Komisi I DPR
+	// Sukamta"). Such a name is a person's, even of one word.
+	apposEnd := -1
+	orgMention := func(m mention) {
+		if m.a == apposEnd {
+			apposEnd = m.b
+		}
+		ms = append(ms, m)
+	}
 	for i := a; i < b; i++ {
 		t := &toks[i]
 		if !t.word {
 			continue
+		}
+		if !headline {
+			if end, acr, ok := r.definedOrg(toks, i, b); ok {
+				ent := r.addOrg(toks, i, end, acr)
+				orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
+				if apposEnd == end {
+					apposEnd = acr + 2 // past "(ACRONYM)"
+				}
+				i = acr + 1
+				continue
+			}
 		}
 		// Role phrases: "juru bicara", "VP Product Partnership", "CEO".
 		k := i
@@ -121,19 +143,41 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				}
 				break
 			}
+			j = r.roleBeforeOrg(toks, j, b)
 			roles = append(roles, span{i, j})
+			apposEnd = j
 			i = j - 1
 			continue
 		}
+		if !headline {
+			if n, ent := r.knownOrgAt(toks, i, b); n > 0 {
+				orgMention(mention{a: i, b: i + n, ent: ent, inq: t.inq})
+				i += n - 1
+				continue
+			}
+		}
 		if e, n, ok := r.x.gaz.match(toks, i, b); ok {
 			g := r.x.gaz.entries[e]
+			if g.kind != klaim.KindPerson && !headline {
+				if end := r.orgTail(toks, i+n, b); end > 0 {
+					// "Chelsea Supporters' Trust", "Indonesia Corruption Watch"
+					ent := r.addOrg(toks, i, end, -1)
+					orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
+					i = end - 1
+					continue
+				}
+			}
 			ent := r.entityFor(g.name, g.kind, true)
 			ent.concept = klaim.EntityID(g.concept)
 			ent.addAlias(r.surface(toks, i, i+n))
 			if g.kind == klaim.KindPerson {
 				r.registerNames(ent)
 			}
-			ms = append(ms, mention{a: i, b: i + n, ent: ent, inq: t.inq})
+			if g.kind == klaim.KindPerson {
+				ms = append(ms, mention{a: i, b: i + n, ent: ent, inq: t.inq})
+			} else {
+				orgMention(mention{a: i, b: i + n, ent: ent, inq: t.inq})
+			}
 			i += n - 1
 			continue
 		}
@@ -158,11 +202,25 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		for j < b {
 			w := &toks[j]
 			nameWord := !(w.cls&cNonname != 0) ||
-				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !(toks[j+1].cls&cNonname != 0)
+				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !(toks[j+1].cls&cNonname != 0) ||
+				// "The World Anti-Doping Agency": a common word opens a name after "the".
+				j == start && j > a && toks[j-1].low == "the" && j+1 < b && toks[j+1].cap && toks[j+1].word ||
+				// "Gunawan A. Hartoyo": an initial inside a name, even one
+				// that spells a common word.
+				j > start && len(w.raw) == 1 && j+2 < b && toks[j+1].raw == "." && !toks[j+1].spaceB && toks[j+2].cap && toks[j+2].word
 			if w.word && w.cap && nameWord && w.low != "-nya" {
 				if j > start {
-					if _, _, ok := r.x.gaz.match(toks, j, b); ok {
-						break
+					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
+						// "Bank Syariah Indonesia", "Ikatan Pedagang Pasar
+						// Indonesia": a place inside an organisation's name.
+						if !(r.x.gaz.entries[e].kind == klaim.KindPlace && toks[start].cls&cOrgword != 0 && (j+n >= b || !toks[j+n].word || !toks[j+n].cap)) {
+							break
+						}
+						j += n
+						continue
+					}
+					if n, _ := r.knownOrgAt(toks, j, b); n > 0 {
+						break // "Ikappi Abdullah Mansuri": the organisation, then a person
 					}
 					if _, _, ok := lex.roles.match(toks, j, b); ok {
 						break
@@ -199,6 +257,18 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				start, title = k+1, true
 				break
 			}
+		}
+		if start == apposEnd && j-start == 1 && toks[start].allcap {
+			// "Ketua DPP Partai NasDem Willy Aditya": an acronym after a
+			// role is an organisation, and the person may come later.
+			ent := r.nameEntity(toks, start, j, false)
+			ent.addAlias(r.surface(toks, start, j))
+			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq})
+			i = j - 1
+			continue
+		}
+		if start == apposEnd && !hasClass(toks, start, j, cOrgword|cPlaceword|cMedia) {
+			title = true // "Menteri Sekretaris Negara Pratikno"
 		}
 		n := j - start
 		name := r.surface(toks, start, j)
@@ -270,7 +340,10 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindPerson
 	case hasClass(toks, a, b, cPlaceword):
 		kind = klaim.KindPlace
-	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0):
+	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0),
+		r.lang == "id" && a > 0 && toks[a-1].low == "di":
+		// "di Kelapa Gading": Indonesian puts people after kata or oleh,
+		// not after di.
 		kind = klaim.KindPlace
 	case n == 1 && a > 0 && b < len(toks) && toks[a-1].raw == "," && toks[b].raw == "," && !toks[a].allcap:
 		kind = klaim.KindPerson // "Orang tua korban, Rina, menyebut": an appositive name
@@ -287,6 +360,11 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	}
 	name := r.surface(toks, a, b)
 	e := r.entityFor(name, kind, false)
+	if kind == klaim.KindOrganization && n >= 2 && hasClass(toks, a, b, cOrgword) {
+		// "Perum Bulog" may come back glued to a person: "Direktur Utama
+		// Perum Bulog Bayu Krisnamurthi".
+		r.orgNames[strings.ToLower(name)] = e
+	}
 	if kind == klaim.KindPerson && n >= 2 {
 		// The latest person of that first or family name is meant.
 		for k := a; k < b; k++ {

@@ -44,7 +44,10 @@ type run struct {
 	order   []*entity
 	recent  []*entity          // most recently seen first, bounded
 	byToken map[string]*entity // a person's first or family name → the person
-	capSeen map[string]bool    // words seen capitalised inside sentences
+	// orgNames holds the lower-case names and acronyms of the organisations
+	// the article defined ("ikatan pedagang pasar indonesia", "ikappi").
+	orgNames map[string]*entity
+	capSeen  map[string]bool // words seen capitalised inside sentences
 
 	sent        int // current sentence number
 	lastSpeaker *entity
@@ -71,7 +74,7 @@ func newRun(x *Extractor, a *klaim.Article) *run {
 	r := &run{
 		x: x, a: a, text: a.Text,
 		saidSent: -1,
-		ents:     make(map[string]*entity), byToken: make(map[string]*entity),
+		ents:     make(map[string]*entity), byToken: make(map[string]*entity), orgNames: make(map[string]*entity),
 		capSeen: make(map[string]bool), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
 	}
 	r.lang = a.Lang

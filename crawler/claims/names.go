@@ -1,0 +1,237 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/klaim/klaim"
+)
+
+// Organisation names are long and mix in words the gazetteer knows on their
+// own ("Bank Syariah Indonesia", "Indonesia Corruption Watch") and words of
+// the news vocabulary ("The World Anti-Doping Agency"). News copy defines
+// such a name once with its acronym in parentheses and then uses the
+// acronym, often glued to a role and a person: "Direktur Utama BSI Hery
+// Gunardi". The helpers here read these patterns.
+
+// maxOrgWords bounds the words of an organisation's name, so that reading
+// one stays constant work per token.
+const maxOrgWords = 12
+
+// orgNoise reports whether a word of an organisation's name is legal form or
+// article, left out of its canonical name: PT, Tbk, The, Persero.
+func orgNoise(low string) bool {
+	switch low {
+	case "pt", "tbk", "the", "persero", "(persero)":
+		return true
+	}
+	return false
+}
+
+// orgConnector reports whether a lower-case word may join the capitalised
+// words of an organisation's name: "Badan Siber dan Sandi Negara", "Bank of
+// England".
+func orgConnector(low string) bool {
+	switch low {
+	case "dan", "and", "of", "for", "&", "de", "du", "des", "la", "le", "on", "untuk":
+		return true
+	}
+	return false
+}
+
+// definedOrg recognises an organisation defined with its acronym at toks[i]:
+// "Indonesia Corruption Watch (ICW)", "PT Bank Syariah Indonesia Tbk (BSI)",
+// "The International Tennis Integrity Agency (ITIA)". It returns the end of
+// the name and the acronym's token, or ok false. The acronym must spell the
+// name's words (each word giving the first letters of it) and be written in
+// capitals, or the name must have an organisation word: "Joko Widodo
+// (Jokowi)" is a person's nickname.
+func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
+	if !toks[i].word || !toks[i].cap {
+		return 0, 0, false
+	}
+	j := i
+	for j < b && j-i < maxOrgWords {
+		t := &toks[j]
+		switch {
+		case t.word && t.cap:
+			j++
+			continue
+		case t.word && orgConnector(t.low) && j > i && j+1 < b && toks[j+1].word && toks[j+1].cap:
+			j++
+			continue
+		}
+		break
+	}
+	if j-i < 2 || j+2 >= b || toks[j].raw != "(" || toks[j+2].raw != ")" {
+		return 0, 0, false
+	}
+	a := &toks[j+1]
+	if !a.word || !a.cap || utf8.RuneCountInString(a.raw) < 2 || len(a.raw) > 12 {
+		return 0, 0, false
+	}
+	if !a.allcap && !hasClass(toks, i, j, cOrgword) {
+		return 0, 0, false
+	}
+	var words []string
+	for k := i; k < j; k++ {
+		if !orgNoise(toks[k].low) {
+			words = append(words, toks[k].low)
+		}
+	}
+	if len(words) < 2 || !spells(strings.ToLower(a.raw), words) {
+		return 0, 0, false
+	}
+	return j, j + 1, true
+}
+
+// spells reports whether acronym is made of a non-empty prefix of each of
+// words in turn; connectors may give nothing ("BSSN": Badan Siber dan Sandi
+// Negara; "Ikappi": Ikatan Pedagang Pasar Indonesia). Bounded by the short
+// name and acronym it is given.
+func spells(acronym string, words []string) bool {
+	if len(words) == 0 {
+		return acronym == ""
+	}
+	w := words[0]
+	if orgConnector(w) && spells(acronym, words[1:]) {
+		return true
+	}
+	for n := 1; n <= len(acronym) && n <= len(w); n++ {
+		if acronym[n-1] != w[n-1] {
+			break
+		}
+		if spells(acronym[n:], words[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgCanonical returns the canonical name of the organisation written
+// toks[a:b]: without its legal form and article ("PT Bank Syariah Indonesia
+// Tbk" → "Bank Syariah Indonesia").
+func (r *run) orgCanonical(toks []token, a, b int) string {
+	for a < b-1 && orgNoise(toks[a].low) {
+		a++
+	}
+	for b > a+1 && orgNoise(toks[b-1].low) {
+		b--
+	}
+	return r.surface(toks, a, b)
+}
+
+// addOrg records the organisation written toks[a:b], under its canonical
+// name, with its surface form and acronym as aliases; later mentions of the
+// acronym or the name resolve to it.
+func (r *run) addOrg(toks []token, a, b, acr int) *entity {
+	e := r.entityFor(r.orgCanonical(toks, a, b), klaim.KindOrganization, false)
+	if !e.known {
+		e.kind = klaim.KindOrganization
+	}
+	e.addAlias(r.surface(toks, a, b))
+	r.orgNames[strings.ToLower(e.name)] = e
+	r.orgNames[strings.ToLower(r.surface(toks, a, b))] = e
+	if acr >= 0 {
+		e.addAlias(toks[acr].raw)
+		r.byToken[toks[acr].low] = e
+		r.orgNames[toks[acr].low] = e
+	}
+	return e
+}
+
+// knownOrgAt returns the length of an organisation the article named before
+// (a defined acronym, an organisation's name) starting at toks[i] within the
+// next few words, and the organisation.
+func (r *run) knownOrgAt(toks []token, i, b int) (int, *entity) {
+	if !toks[i].word || !toks[i].cap {
+		return 0, nil
+	}
+	if e := r.byToken[toks[i].low]; e != nil && e.kind != klaim.KindPerson && e.kind != klaim.KindPlace {
+		return 1, e
+	}
+	if len(r.orgNames) == 0 {
+		return 0, nil
+	}
+	// Longest first; names of up to six words.
+	end := i
+	for end < b && end-i < 6 && toks[end].word && (toks[end].cap || orgConnector(toks[end].low)) {
+		end++
+	}
+	for k := end; k > i+1; k-- {
+		if e := r.orgNames[strings.ToLower(r.surface(toks, i, k))]; e != nil {
+			return k - i, e
+		}
+	}
+	return 0, nil
+}
+
+// orgTail returns the end of a run of capitalised words from toks[j] that
+// ends in an organisation word ("Supporters' Trust", "Corruption Watch"), or
+// -1. It lets a known name be the first word of a longer organisation's
+// name: "Chelsea Supporters' Trust" is not Chelsea.
+func (r *run) orgTail(toks []token, j, b int) int {
+	end := -1
+	for k := j; k < b && k-j < 6; k++ {
+		t := &toks[k]
+		if t.word && t.cap {
+			if t.cls&cOrgword != 0 && k > j {
+				end = k + 1
+			}
+			continue
+		}
+		if (t.raw == "'" || t.raw == "’") && k > j && !t.spaceB && k+1 < b && toks[k+1].cap {
+			continue // "Supporters' Trust"
+		}
+		if t.word && orgConnector(t.low) && k > j && k+1 < b && toks[k+1].cap {
+			continue
+		}
+		break
+	}
+	if end > j && toks[j].word && toks[j].cap && toks[j].cls&cOrgword == 0 && headWord(toks[end-1].raw) {
+		return end
+	}
+	return -1
+}
+
+// headWord reports whether an organisation word is written as a name's head
+// (Trust, Agency), not as an acronym of one letter.
+func headWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(s) > 2
+}
+
+// roleBeforeOrg extends a role phrase ending at toks[j] over the capitalised
+// words up to the organisation that follows it: "Kepala Eksekutif Pengawas
+// Perbankan OJK Dian Ediana Rae", "Kepala Bagian Pemberitaan KPK Ali
+// Fikri". Indonesian capitalises every word of a title, so without an
+// organisation to stop at the words would be read as the person's name.
+func (r *run) roleBeforeOrg(toks []token, j, b int) int {
+	m := j
+	for m < b && m-j < 4 && toks[m].word && toks[m].cap && toks[m].cls&(cOrgword|cPlaceword|cMedia|cTitle) == 0 && !toks[m].allcap {
+		if _, _, ok := r.x.gaz.match(toks, m, b); ok {
+			break
+		}
+		if n, _ := r.knownOrgAt(toks, m, b); n > 0 {
+			break
+		}
+		m++
+	}
+	if m == j || m >= b || !toks[m].word || !toks[m].cap {
+		return j
+	}
+	n := 0
+	if e, gn, ok := r.x.gaz.match(toks, m, b); ok && r.x.gaz.entries[e].kind != klaim.KindPerson && r.x.gaz.entries[e].kind != klaim.KindPlace {
+		n = gn
+	} else if kn, _ := r.knownOrgAt(toks, m, b); kn > 0 {
+		n = kn
+	} else if toks[m].allcap {
+		n = 1
+	}
+	// The organisation must be followed by the person's name.
+	if n == 0 || m+n >= b || !toks[m+n].word || !toks[m+n].cap {
+		return j
+	}
+	return m
+}
