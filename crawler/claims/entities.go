@@ -207,6 +207,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j == start && j > a && toks[j-1].low == "the" && j+1 < b && toks[j+1].cap && toks[j+1].word ||
 				// "Gunawan A. Hartoyo": an initial inside a name, even one
 				// that spells a common word.
+				j > start && romanNumeral(w.raw) && toks[start].cls&cOrgword != 0 || // "Komisi I DPR"
 				j > start && len(w.raw) == 1 && j+2 < b && toks[j+1].raw == "." && !toks[j+1].spaceB && toks[j+2].cap && toks[j+2].word
 			if w.word && w.cap && nameWord && w.low != "-nya" {
 				if j > start {
@@ -258,6 +259,11 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				break
 			}
 		}
+		if start > a && isNumber(toks[start-1].raw) && j < b && isNumber(toks[j].raw) {
+			// "737 Max 9", "Galaxy S 24": a product's model, not a name.
+			i = j - 1
+			continue
+		}
 		if start == apposEnd && j-start == 1 && toks[start].allcap {
 			// "Ketua DPP Partai NasDem Willy Aditya": an acronym after a
 			// role is an organisation, and the person may come later.
@@ -306,7 +312,11 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		ent := r.nameEntity(toks, start, j, title)
 		ent.addAlias(name)
-		ms = append(ms, mention{a: start, b: j, ent: ent, inq: t.inq, title: title})
+		if ent.kind == klaim.KindOrganization || ent.kind == klaim.KindPlace {
+			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq, title: title})
+		} else {
+			ms = append(ms, mention{a: start, b: j, ent: ent, inq: t.inq, title: title})
+		}
 		i = j - 1
 	}
 	for k := range ms {
@@ -340,6 +350,12 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindPerson
 	case hasClass(toks, a, b, cPlaceword):
 		kind = klaim.KindPlace
+	case a > 0 && toks[a-1].cls&cOrgnoun != 0 && !toks[a-1].cap,
+		camelCase(toks[a:b]):
+		// "its supplier Spirit AeroSystems", "perusahaan rintisan
+		// GoTo": the noun before says what it is; people's names have no
+		// capitals inside their words (McConnell, DeSantis aside).
+		kind = klaim.KindOrganization
 	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0),
 		r.lang == "id" && a > 0 && toks[a-1].low == "di":
 		// "di Kelapa Gading": Indonesian puts people after kata or oleh,

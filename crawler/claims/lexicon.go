@@ -140,10 +140,12 @@ const (
 	cSubord
 	cGroupnoun
 	cPlacerole
+	cOrgnoun
 )
 
 var classBits = map[string]wordClass{
 	"placerole":      cPlacerole,
+	"orgnoun":        cOrgnoun,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

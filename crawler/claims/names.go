@@ -235,3 +235,55 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 	}
 	return m
 }
+
+// romanNumeral reports whether s is a small Roman numeral in capitals, as
+// numbered bodies are named: "Komisi I", "Kodam IV", "Division II".
+func romanNumeral(s string) bool {
+	switch s {
+	case "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII":
+		return true
+	}
+	return false
+}
+
+// camelCase reports whether a word of the name has a capital inside it after
+// a stem of three or more letters, as brands are written (AeroSystems,
+// PayPal, LinkedIn) and surnames are not (McConnell, MacArthur, DeSantis,
+// LeBron).
+func camelCase(toks []token) bool {
+	for _, t := range toks {
+		if !t.word || t.allcap {
+			continue
+		}
+		lowers := 0
+		for i, c := range t.raw {
+			switch {
+			case i == 0:
+			case unicode.IsLower(c):
+				lowers++
+			case unicode.IsUpper(c):
+				stem := strings.ToLower(t.raw[:i])
+				if lowers >= 3 || lowers == 2 && stem != "mac" && stem != "van" && stem != "von" && stem != "del" && stem != "den" {
+					return true
+				}
+				lowers = 0
+			default:
+				lowers = 0
+			}
+		}
+	}
+	return false
+}
+
+// isNumber reports whether s is written in digits.
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
