@@ -8,8 +8,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 )
 
@@ -187,81 +187,53 @@ type pageLinks struct {
 	NoFollow  bool // <meta name=robots content=nofollow>
 }
 
-// parseLinks tokenises a UTF-8 HTML page and collects its links, resolved
-// against <base href> or the page URL and normalised.
+// parseLinks parses a UTF-8 HTML page and collects its links, resolved
+// against <base href> or the page URL and normalised. A crawl spends its time
+// waiting out host delays, not parsing, so this takes the clarity of
+// selectors (goquery) over a hand-run tokenizer.
 func parseLinks(page *url.URL, body []byte) pageLinks {
 	var pl pageLinks
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return pl // x/net/html parses anything; only a reader error lands here
+	}
 	base := page
-	z := html.NewTokenizer(bytes.NewReader(body))
-	var cur *anchor
-	var text strings.Builder
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			if cur != nil {
-				cur.Text = strings.Join(strings.Fields(text.String()), " ")
-				pl.Anchors = append(pl.Anchors, *cur)
-			}
-			return pl
-		case html.TextToken:
-			if cur != nil && text.Len() < 200 {
-				text.Write(z.Text())
-			}
-		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			if tt == html.EndTagToken {
-				if tag == "a" && cur != nil {
-					cur.Text = strings.Join(strings.Fields(text.String()), " ")
-					pl.Anchors = append(pl.Anchors, *cur)
-					cur = nil
-				}
-				continue
-			}
-			attrs := map[string]string{}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				attrs[string(k)] = string(v)
-			}
-			switch tag {
-			case "base":
-				if u, ok := resolve(page, attrs["href"]); ok {
-					base = u
-				}
-			case "link":
-				if hasToken(attrs["rel"], "canonical") && pl.Canonical == nil {
-					if u, ok := resolve(base, attrs["href"]); ok {
-						pl.Canonical = u
-					}
-				}
-			case "meta":
-				if strings.EqualFold(attrs["name"], "robots") {
-					c := strings.ToLower(attrs["content"])
-					pl.NoIndex = pl.NoIndex || strings.Contains(c, "noindex") || strings.Contains(c, "none")
-					pl.NoFollow = pl.NoFollow || strings.Contains(c, "nofollow") || strings.Contains(c, "none")
-				}
-			case "a", "area":
-				if cur != nil { // unclosed <a>
-					cur.Text = strings.Join(strings.Fields(text.String()), " ")
-					pl.Anchors = append(pl.Anchors, *cur)
-					cur = nil
-				}
-				u, ok := resolve(base, attrs["href"])
-				if !ok {
-					continue
-				}
-				a := anchor{URL: u, NoFollow: hasToken(attrs["rel"], "nofollow")}
-				if tag == "area" || tt == html.SelfClosingTagToken {
-					pl.Anchors = append(pl.Anchors, a)
-					continue
-				}
-				cur = &a
-				text.Reset()
-			}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if u, ok := resolve(page, href); ok {
+			base = u
 		}
 	}
+	doc.Find("link[rel]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if !hasToken(s.AttrOr("rel", ""), "canonical") {
+			return true
+		}
+		if u, ok := resolve(base, s.AttrOr("href", "")); ok {
+			pl.Canonical = u
+			return false
+		}
+		return true
+	})
+	doc.Find("meta[name]").Each(func(_ int, s *goquery.Selection) {
+		if !strings.EqualFold(s.AttrOr("name", ""), "robots") {
+			return
+		}
+		c := strings.ToLower(s.AttrOr("content", ""))
+		pl.NoIndex = pl.NoIndex || strings.Contains(c, "noindex") || strings.Contains(c, "none")
+		pl.NoFollow = pl.NoFollow || strings.Contains(c, "nofollow") || strings.Contains(c, "none")
+	})
+	doc.Find("a[href], area[href]").Each(func(_ int, s *goquery.Selection) {
+		u, ok := resolve(base, s.AttrOr("href", ""))
+		if !ok {
+			return
+		}
+		text := s.Text()
+		if len(text) > 400 {
+			text = text[:400] // anchor text serves to spot "show all" links; a long one is a card
+		}
+		pl.Anchors = append(pl.Anchors, anchor{URL: u, Text: strings.Join(strings.Fields(text), " "),
+			NoFollow: hasToken(s.AttrOr("rel", ""), "nofollow")})
+	})
+	return pl
 }
 
 func hasToken(list, tok string) bool {
