@@ -527,7 +527,14 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 		if v := 2*e.lastSubj + 1; v > s {
 			s = v
 		}
-		if v := 2*e.lastSpeaker + 3; v > s {
+		v := 2*e.lastSpeaker + 3
+		if p == pronDescOrg && e.lastSpeaker >= 0 {
+			// "Spirit AeroSystems said … The company denied": a description
+			// takes up the organisation that spoke, over one only named in
+			// between (the regulator it spoke about).
+			v += 8
+		}
+		if v > s {
 			s = v
 		}
 		if p == pronPost && e != r.lastSpeaker {

@@ -44,9 +44,9 @@ func orgConnector(low string) bool {
 // "Indonesia Corruption Watch (ICW)", "PT Bank Syariah Indonesia Tbk (BSI)",
 // "The International Tennis Integrity Agency (ITIA)". It returns the end of
 // the name and the acronym's token, or ok false. The acronym must spell the
-// name's words (each word giving the first letters of it) and be written in
-// capitals, or the name must have an organisation word: "Joko Widodo
-// (Jokowi)" is a person's nickname.
+// name's words (each word giving the first letters of it, or syllables in
+// order) and be written in capitals, or the name must have an organisation
+// word: "Joko Widodo (Jokowi)" is a person's nickname.
 func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 	if !toks[i].word || !toks[i].cap {
 		return 0, 0, false
@@ -58,7 +58,9 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 		case t.word && t.cap:
 			j++
 			continue
-		case t.word && orgConnector(t.low) && j > i && j+1 < b && toks[j+1].word && toks[j+1].cap:
+		case t.word && orgConnector(t.low) && j > i && j+1 < b && toks[j+1].word && toks[j+1].cap,
+			// "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"
+			t.raw == "," && j > i && j+1 < b && toks[j+1].word && (toks[j+1].cap || orgConnector(toks[j+1].low)):
 			j++
 			continue
 		}
@@ -71,16 +73,14 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 	if !a.word || !a.cap || utf8.RuneCountInString(a.raw) < 2 || len(a.raw) > 12 {
 		return 0, 0, false
 	}
-	if !a.allcap && !hasClass(toks, i, j, cOrgword) {
-		return 0, 0, false
-	}
 	var words []string
 	for k := i; k < j; k++ {
-		if !orgNoise(toks[k].low) {
+		if toks[k].word && !orgNoise(toks[k].low) {
 			words = append(words, toks[k].low)
 		}
 	}
-	if len(words) < 2 || !spells(strings.ToLower(a.raw), words) {
+	acronym := strings.ToLower(a.raw)
+	if len(words) < 2 || !(a.allcap || hasClass(toks, i, j, cOrgword)) || !spells(acronym, words) && !abbreviates(acronym, words) {
 		return 0, 0, false
 	}
 	return j, j + 1, true
@@ -107,6 +107,25 @@ func spells(acronym string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// abbreviates reports whether acronym opens with the first letter of the
+// name and takes the rest of its letters in order from the name's words, as
+// Indonesian acronyms take syllables ("Kementan": Kementerian Pertanian,
+// "Bapanas": Badan Pangan Nasional).
+func abbreviates(acronym string, words []string) bool {
+	if acronym == "" || len(words) == 0 || acronym[0] != words[0][0] {
+		return false
+	}
+	k := 0
+	for _, w := range words {
+		for i := 0; i < len(w) && k < len(acronym); i++ {
+			if w[i] == acronym[k] {
+				k++
+			}
+		}
+	}
+	return k == len(acronym)
 }
 
 // orgCanonical returns the canonical name of the organisation written

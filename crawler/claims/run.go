@@ -587,6 +587,11 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 		if c.c.kind == cueBoth && c.i > a && !toks[c.i-1].qmark && toks[c.i-1].raw != "," {
 			break
 		}
+		if prev != nil && r.statementSource(toks, c.i+c.n, b) {
+			// "The company rejected claims …, according to a statement":
+			// the statement is where the words before were said.
+			return nil
+		}
 		if e, end := r.speakerAfter(toks, c.i+c.n, b, ms, roles); e != nil {
 			speakers, spEnd = []*entity{e}, end
 		}
@@ -857,4 +862,20 @@ func (r *run) adverbsOnly(toks []token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// statementSource reports whether toks[j:] names an unnamed statement or
+// release ("a statement", "a company statement", "keterangan tertulis"),
+// with no name of its own.
+func (r *run) statementSource(toks []token, j, b int) bool {
+	for k := j; k < b && k < j+4; k++ {
+		t := &toks[k]
+		if !t.word || t.cap {
+			return false
+		}
+		if t.cls&cDescPost != 0 {
+			return k+1 >= b || !toks[k+1].word || !toks[k+1].cap
+		}
+	}
+	return false
 }
