@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/klaim/klaim"
@@ -124,6 +125,7 @@ func (p *Pipeline) IngestArticle(ctx context.Context, art *klaim.Article) (*klai
 			keepClaimIDs(doc, old)
 		}
 	}
+	inferPublished(doc)
 	if err := doc.Validate(); err != nil {
 		return nil, fmt.Errorf("ingest %s: %w", art.URL, err)
 	}
@@ -177,6 +179,34 @@ func keepClaimIDs(doc *klaim.Document, old []klaim.Statement) {
 		}
 	}
 	doc.Claims = claims
+}
+
+// inferPublished dates an article that came without a date (a .txt file, a
+// page without metadata) from its text: the latest full date any of its
+// statements was said on, since reported speech comes before publication.
+// Statements with no date of their own then take the article's, as they
+// would have had it been known.
+func inferPublished(doc *klaim.Document) {
+	if !doc.Article.Published.IsZero() {
+		return
+	}
+	var latest time.Time
+	for _, s := range doc.Statements {
+		if t, err := time.Parse(time.DateOnly, s.SaidAt); err == nil && t.After(latest) {
+			latest = t
+		}
+	}
+	if latest.IsZero() {
+		return
+	}
+	doc.Article.Published = latest
+	day := latest.Format(time.DateOnly)
+	for i := range doc.Statements {
+		doc.Statements[i].Article.Published = day
+		if doc.Statements[i].SaidAt == "" {
+			doc.Statements[i].SaidAt = day
+		}
+	}
 }
 
 // extractStatements runs the statement extractor, turning a panic into an

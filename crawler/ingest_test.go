@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/klaim/klaim"
 	"github.com/klaim/klaim/crawler/claims"
@@ -179,5 +180,27 @@ func TestListFilesReportsMissing(t *testing.T) {
 	}
 	if len(got) != 2 || filepath.Base(got[0]) != "a.md" || filepath.Base(got[1]) != "b.txt" {
 		t.Errorf("ListFiles = %v, want a.md and b.txt in order, hidden folder skipped", got)
+	}
+}
+
+func TestInferPublished(t *testing.T) {
+	doc := &klaim.Document{Statements: []klaim.Statement{
+		{ID: "a", SaidAt: "2018-12-19"}, {ID: "b", SaidAt: "2018"}, {ID: "c"}, {ID: "d", SaidAt: "2018-12-21"},
+	}}
+	inferPublished(doc)
+	if got := doc.Article.Published.Format("2006-01-02"); got != "2018-12-21" {
+		t.Fatalf("published = %s, want the latest full date 2018-12-21", got)
+	}
+	want := map[string]string{"a": "2018-12-19", "b": "2018", "c": "2018-12-21", "d": "2018-12-21"}
+	for _, s := range doc.Statements {
+		if s.SaidAt != want[s.ID] || s.Article.Published != "2018-12-21" {
+			t.Errorf("%s: said_at %q published %q", s.ID, s.SaidAt, s.Article.Published)
+		}
+	}
+	dated := &klaim.Document{Article: klaim.Article{Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)},
+		Statements: []klaim.Statement{{ID: "a", SaidAt: "2021-05-05"}}}
+	inferPublished(dated)
+	if dated.Article.Published.Year() != 2020 {
+		t.Error("an article's own date must not be replaced")
 	}
 }
