@@ -220,6 +220,11 @@ func (r *run) sentence(pi, si int, p *para, a, b int) {
 		}
 		nextStart := b
 		for _, d := range cues[ci+1:] {
+			if d.i >= a+2 && toks[d.i-1].cls&cRelpron != 0 && toks[d.i-2].word && !toks[d.i-2].cap {
+				// "membantah kabar yang menyebut …", "denied reports that
+				// said …": what the rumour says is what is denied.
+				continue
+			}
 			if d.c.kind != cueNoun && d.c.kind != cueSource {
 				nextStart = d.i
 				break
