@@ -167,6 +167,11 @@ func jaccard(a []string, b map[string]bool) float64 {
 		}
 	}
 	if inter < 2 {
+		if inter == 1 && len(a) == 1 && len(b) == 1 && strings.HasPrefix(a[0], "c:") {
+			// Two statements of one article about the one same thing
+			// ("stok", "reshuffle") and nothing else.
+			return 1
+		}
 		return 0
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
