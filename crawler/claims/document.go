@@ -47,6 +47,8 @@ type cluster struct {
 	id    string
 	text  string
 	subj  []*entity
+	// deniesReport: a denial in it answers a report or a rumour
+	deniesReport bool
 }
 
 func newCluster() *cluster {
@@ -236,6 +238,7 @@ func (r *run) cluster() []*cluster {
 		}
 		c.keys = nil
 		if s.stance == klaim.StanceDeny {
+			c.deniesReport = c.deniesReport || r.refersToReport(s)
 			c.deny[s.speaker] = true
 		} else {
 			c.other[s.speaker] = true
@@ -268,9 +271,17 @@ func (r *run) cluster() []*cluster {
 				best, bestJ = c, j
 			}
 		}
+		var denied *cluster
+		if s.stance == klaim.StanceClaim && r.reports(s) {
+			denied = deniedReport(cls, s)
+		}
 		switch {
 		case best != nil && bestJ >= joinInArticle:
-		case len(s.conc) < 2 && s.stance != klaim.StanceClaim && len(cls) > 0:
+		case denied != nil:
+			// "The White House denied a report that …" then "Politico
+			// reported that …": the report is the one denied.
+			best = denied
+		case (len(s.conc) < 2 || r.refersToReport(s)) && s.stance != klaim.StanceClaim && len(cls) > 0:
 			// "Ini sangat tidak benar": a denial with nothing of its own
 			// answers what the article was last about, or its headline.
 			best = title
@@ -516,4 +527,65 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 		doc.Entities = append(doc.Entities, ent)
 	}
 	return doc, nil
+}
+
+// reportNouns are the words by which a statement points at a report or a
+// rumour it answers: "membantah kabar tersebut", "denied the report".
+var reportNouns = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "allegation": true, "allegations": true,
+	"story": true, "rumour": true, "rumours": true, "rumor": true, "rumors": true, "speculation": true,
+	"laporan": true, "kabar": true, "isu": true, "klaim": true, "tudingan": true, "tuduhan": true,
+	"berita": true, "pemberitaan": true, "informasi": true, "rumor-rumor": true, "spekulasi": true,
+}
+
+// refersToReport reports whether s answers a report or rumour: its cue or
+// the first words of what it says name one ("menepis kabar", "rejected
+// claims of a rift", "This report is simply not true").
+func (r *run) refersToReport(s *stmt) bool {
+	for _, w := range strings.Fields(strings.ToLower(s.cue)) {
+		if reportNouns[w] {
+			return true
+		}
+	}
+	if len(s.content) == 0 {
+		return false
+	}
+	c := s.content[0]
+	words := 0
+	for _, f := range strings.Fields(r.text[c[0]:min(c[1], c[0]+80)]) {
+		f = strings.ToLower(strings.Trim(f, `"'“”‘’.,:;()`))
+		if reportNouns[f] {
+			return true
+		}
+		if words++; words >= 3 {
+			break
+		}
+	}
+	return false
+}
+
+// reports reports whether s is a report of the news media ("Politico
+// reported", "laporan Tempo").
+func (r *run) reports(s *stmt) bool {
+	if s.speaker != nil && s.speaker.kind == klaim.KindMedia {
+		return true
+	}
+	cue := strings.ToLower(s.cue)
+	for _, p := range []string{"report", "melaporkan", "memberitakan", "mengabarkan", "laporan", "dilaporkan", "diberitakan"} {
+		if strings.HasPrefix(cue, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedReport returns the latest claim of the article a denial of a report
+// or rumour made, which a report s may join, or nil.
+func deniedReport(cls []*cluster, s *stmt) *cluster {
+	for k := len(cls) - 1; k >= 0 && k >= len(cls)-maxClusters; k-- {
+		if c := cls[k]; c.deniesReport && consistent(c, s) {
+			return c
+		}
+	}
+	return nil
 }
