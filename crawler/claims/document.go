@@ -547,14 +547,26 @@ func (r *run) refersToReport(s *stmt) bool {
 			return true
 		}
 	}
+	// The words after the cue ("denied a report that …") and those the
+	// statement opens with ("This report is simply not true").
+	sent := r.text[s.sent[0]:s.sent[1]]
+	if i := strings.Index(sent, s.cue); i >= 0 && firstWordsName(sent[i+len(s.cue):], reportNouns) {
+		return true
+	}
 	if len(s.content) == 0 {
 		return false
 	}
 	c := s.content[0]
+	return firstWordsName(r.text[c[0]:c[1]], reportNouns)
+}
+
+// firstWordsName reports whether one of the first three words of s is in
+// nouns.
+func firstWordsName(s string, nouns map[string]bool) bool {
 	words := 0
-	for _, f := range strings.Fields(r.text[c[0]:min(c[1], c[0]+80)]) {
+	for _, f := range strings.Fields(s[:min(len(s), 80)]) {
 		f = strings.ToLower(strings.Trim(f, `"'“”‘’.,:;()`))
-		if reportNouns[f] {
+		if nouns[f] {
 			return true
 		}
 		if words++; words >= 3 {
