@@ -16,6 +16,10 @@ type entity struct {
 	known    bool   // from the gazetteer
 	concept  string // the entity ID that stands for it in claim concepts
 	role     string
+	// guessed: a person only because nothing in its name or context said
+	// otherwise ("Abbott Nutrition"); a description may show it is an
+	// organisation.
+	guessed bool
 	org      *entity
 	// salience: the sentence numbers it was last seen in, as anything, as a
 	// subject and as a speaker
@@ -234,6 +238,15 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j++ // an initial: "Hera F. Haryn"
 				continue
 			}
+			if w.word && !w.cap && j > start && orgConnector(w.low) && j+1 < b && toks[j+1].cap && toks[j+1].word && toks[j+1].cls&cOrgword == 0 {
+				// "Food and Drug Administration": a connector inside a name
+				// that an organisation word ends; "Spotify and Netflix"
+				// stay two names.
+				if end := r.orgTail(toks, j+1, b); end > 0 && toks[end-1].cls&cOrgword != 0 {
+					j = end
+					continue
+				}
+			}
 			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && (w.cls&cParticle != 0) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
 				if _, _, ok := r.x.gaz.match(toks, j+1, b); ok {
 					break
@@ -341,6 +354,7 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		}
 	}
 	kind := klaim.KindPerson
+	guessed := false
 	switch {
 	case hasClass(toks, a, b, cMedia):
 		kind = klaim.KindMedia
@@ -365,6 +379,8 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindPerson // "Orang tua korban, Rina, menyebut": an appositive name
 	case n == 1 || n > 4 || toks[a].allcap:
 		kind = klaim.KindOrganization
+	default:
+		guessed = true
 	}
 	if kind == klaim.KindPerson && n >= 2 {
 		// "Koos Wulandari" later written "Kooswardini Wulandari": the same
@@ -376,6 +392,9 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 	}
 	name := r.surface(toks, a, b)
 	e := r.entityFor(name, kind, false)
+	if e.kind == klaim.KindPerson {
+		e.guessed = guessed && !e.known && (e.guessed || len(e.aliases) == 0)
+	}
 	if kind == klaim.KindOrganization && n >= 2 && hasClass(toks, a, b, cOrgword) {
 		// "Perum Bulog" may come back glued to a person: "Direktur Utama
 		// Perum Bulog Bayu Krisnamurthi".
@@ -511,7 +530,7 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 	var best *entity
 	bestScore := -1 << 30
 	for _, e := range r.recent {
-		if !compatible(p, e.kind) {
+		if !compatible(p, e.kind) && !(p == pronDescOrg && e.guessed && e.kind == klaim.KindPerson && e.role == "" && e.org == nil) {
 			continue
 		}
 		skip := false
@@ -546,6 +565,11 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 	}
 	if best != nil && r.sent-best.lastSent > 12 {
 		return nil
+	}
+	if best != nil && p == pronDescOrg && best.kind == klaim.KindPerson {
+		// "Abbott Nutrition said … The company denied": what was taken
+		// for a person's name is a company's.
+		best.kind, best.guessed = klaim.KindOrganization, false
 	}
 	return best
 }

@@ -1,0 +1,55 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestNames checks how names are read out of the capitalised runs of news
+// copy: titles and roles glued to organisations and names, organisations
+// defined by an acronym, initials, particles, places and product models.
+// The sentences come from many domains and both languages.
+func TestNames(t *testing.T) {
+	tests := []struct {
+		name, lang, text string
+		want             []string
+	}{
+		// Roles, organisations and names in one capitalised run.
+		{"role words before an acronym", "id", `Kepala Eksekutif Pengawas Pasar Modal OJK Inarno Djajadi mengatakan pasar tetap stabil.`, []string{"Inarno Djajadi/claim"}},
+		{"role, defined org, person", "id", "Yayasan Lembaga Konsumen Indonesia (YLKI) menilai tarif baru memberatkan.\n\nKetua YLKI Tulus Abadi mengatakan konsumen dirugikan.", []string{"Tulus Abadi/claim", "Yayasan Lembaga Konsumen Indonesia/claim"}},
+		{"role of a named body, one-word name", "id", `Wakil Ketua Komisi III DPR Habiburokhman menegaskan revisi undang-undang itu tidak akan ditunda.`, []string{"Habiburokhman/claim"}},
+		{"role, long org with acronym, person", "id", `Kepala Badan Pengawas Obat dan Makanan (BPOM) Taruna Ikrar memastikan obat sirop itu aman.`, []string{"Taruna Ikrar/claim"}},
+		{"org known by name, glued person", "id", "Perum Perhutani membantah terjadi pembalakan liar.\n\nDirektur Utama Perum Perhutani Wahyu Kuncoro mengakui pengawasan hutan masih lemah.", []string{"Perum Perhutani/deny", "Wahyu Kuncoro/admit"}},
+		{"one-word name after role", "en", `Senate Majority Leader Chuck Schumer said the vote would happen on Friday.`, []string{"Chuck Schumer/claim"}},
+		// Organisations defined by their acronym, and later by it.
+		{"acronym later", "en", "The National Union of Journalists (NUJ) said the cuts were reckless.\n\nThe NUJ accused the broadcaster of ignoring its members.", []string{"National Union of Journalists/claim"}},
+		{"syllable acronym", "id", `Kementerian Pertanian (Kementan) membantah kabar gagal panen jagung di Jawa Timur.`, []string{"Kementerian Pertanian/deny"}},
+		{"nickname is no organisation", "id", `Presiden Joko Widodo (Jokowi) mengatakan proyek itu berlanjut.`, []string{"Joko Widodo/claim"}},
+		{"known name inside a longer org", "en", `The Arsenal Supporters' Trust accused the club of ignoring fans over ticket prices.`, []string{"Arsenal Supporters' Trust/claim"}},
+		{"common word opens an org after the", "en", `The World Meteorological Organization said the heatwave would last another week.`, []string{"World Meteorological Organization/claim"}},
+		// Initials, places, product models.
+		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
+		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
+		{"product model", "en", `Samsung said sales of its Galaxy S 24 phones rose, according to a company statement.`, []string{"Samsung/claim"}},
+		// Places that speak for an institution.
+		{"number 10", "en", `Number 10 has rejected claims that the budget had been leaked to the press.`, []string{"Downing Street/deny"}},
+		{"kremlin", "en", `The Kremlin denied that troops had crossed the border.`, []string{"Kremlin/deny"}},
+		// Descriptions take up the organisation that spoke.
+		{"the company after a regulator", "en", "The Food and Drug Administration said it had found contamination at a plant run by Abbott Nutrition.\n\nAbbott Nutrition said in a statement that it was working with regulators. The company denied that its formula had caused any illness.", []string{"Abbott Nutrition/claim", "Abbott Nutrition/deny", "Food and Drug Administration/claim"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := extract(t, article(tt.lang, tt.name, tt.text))
+			got := pairs(doc)
+			want := append([]string(nil), tt.want...)
+			sort.Strings(want)
+			if strings.Join(got, ", ") != strings.Join(want, ", ") {
+				t.Errorf("pairs = %q, want %q", got, want)
+				for _, s := range doc.Statements {
+					t.Logf("  %s/%s cue=%q quote=%q", s.Speaker.Name, s.Stance, s.Cue, s.Quote)
+				}
+			}
+		})
+	}
+}
