@@ -20,7 +20,7 @@ type entity struct {
 	// otherwise ("Abbott Nutrition"); a description may show it is an
 	// organisation.
 	guessed bool
-	org      *entity
+	org     *entity
 	// salience: the sentence numbers it was last seen in, as anything, as a
 	// subject and as a speaker
 	lastSent, lastSubj, lastSpeaker int
