@@ -277,9 +277,11 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
-		if start == apposEnd && j-start == 1 && toks[start].allcap {
-			// "Ketua DPP Partai NasDem Willy Aditya": an acronym after a
-			// role is an organisation, and the person may come later.
+		if start == apposEnd && (j-start == 1 && toks[start].allcap || j < b && toks[j].word && toks[j].cap) {
+			// "Ketua DPP Partai NasDem Willy Aditya", "Pelatih Timnas
+			// Indonesia Shin Tae-yong": an acronym after a role, or words
+			// a known name cuts short, are an organisation; the person
+			// comes later.
 			ent := r.nameEntity(toks, start, j, false)
 			ent.addAlias(r.surface(toks, start, j))
 			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq})

@@ -22,6 +22,8 @@ func TestNames(t *testing.T) {
 		{"role, long org with acronym, person", "id", `Kepala Badan Pengawas Obat dan Makanan (BPOM) Taruna Ikrar memastikan obat sirop itu aman.`, []string{"Taruna Ikrar/claim"}},
 		{"org known by name, glued person", "id", "Perum Perhutani membantah terjadi pembalakan liar.\n\nDirektur Utama Perum Perhutani Wahyu Kuncoro mengakui pengawasan hutan masih lemah.", []string{"Perum Perhutani/deny", "Wahyu Kuncoro/admit"}},
 		{"one-word name after role", "en", `Senate Majority Leader Chuck Schumer said the vote would happen on Friday.`, []string{"Chuck Schumer/claim"}},
+		{"org cut short by a known name", "id", `Pelatih Timnas Indonesia Shin Tae-yong mengakui timnya kurang beruntung.`, []string{"Shin Tae-yong/admit"}},
+		{"hyphenated role", "en", `UN Secretary-General Antonio Guterres warned that inequality was growing.`, []string{"Antonio Guterres/claim"}},
 		// Organisations defined by their acronym, and later by it.
 		{"acronym later", "en", "The National Union of Journalists (NUJ) said the cuts were reckless.\n\nThe NUJ accused the broadcaster of ignoring its members.", []string{"National Union of Journalists/claim"}},
 		{"syllable acronym", "id", `Kementerian Pertanian (Kementan) membantah kabar gagal panen jagung di Jawa Timur.`, []string{"Kementerian Pertanian/deny"}},
