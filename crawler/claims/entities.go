@@ -218,7 +218,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
 						// "Bank Syariah Indonesia", "Ikatan Pedagang Pasar
 						// Indonesia": a place inside an organisation's name.
-						if !(r.x.gaz.entries[e].kind == klaim.KindPlace && toks[start].cls&cOrgword != 0 && (j+n >= b || !toks[j+n].word || !toks[j+n].cap)) {
+						// "Hotman Paris", "Inter Milan", "Timnas Indonesia": a
+						// place's name ending a name is part of it.
+						if !(r.x.gaz.entries[e].kind == klaim.KindPlace && (toks[start].cls&cOrgword != 0 || n == 1) && (j+n >= b || !toks[j+n].word || !toks[j+n].cap)) {
 							break
 						}
 						j += n
@@ -339,6 +341,12 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		for _, rs := range roles {
 			if ms[k].a == rs.b && ms[k].ent != nil && ms[k].ent.kind != klaim.KindPerson {
 				ms[k].oblique = true
+			}
+			if ms[k].a == rs.b && ms[k].ent != nil && ms[k].ent.kind == klaim.KindPerson && ms[k].oblique &&
+				!(rs.a > a && toks[rs.a-1].word && toks[rs.a-1].cls&cOblique != 0) {
+				// "Pengamat ekonomi Faisal Basri menilai": a role that ends
+				// in a lower-case word is no possessor of the name.
+				ms[k].oblique = false
 			}
 		}
 	}

@@ -380,6 +380,19 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 	for _, rs := range roles {
 		if rs.a == j {
 			j = rs.b
+			// "ucap kuasa hukum terdakwa, Hotman Paris": words that say
+			// whose role it is, then the name.
+			q := j
+			for q < b && q < j+3 && toks[q].word && !toks[q].cap && toks[q].cls&(cOblique|cComplementizer|cNeg|cAdverb) == 0 {
+				q++
+			}
+			if q > j && q+1 < b && toks[q].raw == "," {
+				for k := range ms {
+					if ms[k].a == q+1 && ms[k].ent != nil && ms[k].ent.kind == klaim.KindPerson && !ms[k].inq {
+						return ms[k].ent, ms[k].b
+					}
+				}
+			}
 			break
 		}
 	}
