@@ -462,6 +462,11 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 	if i+1 < b && toks[i+1].cap && toks[i+1].word {
 		return pronNone
 	}
+	if toks[i].cap && i+2 < b && toks[i+1].word && (orgConnector(toks[i+1].low) || toks[i+1].cls&cParticle != 0) && toks[i+2].cap && toks[i+2].word {
+		// "the Department of Transport", "Kementerian dan Lembaga": a
+		// capitalised description that goes on is a name.
+		return pronNone
+	}
 	if i > a && (toks[i-1].cls&cDet != 0) {
 		return kind
 	}

@@ -30,6 +30,7 @@ func TestNames(t *testing.T) {
 		{"nickname is no organisation", "id", `Presiden Joko Widodo (Jokowi) mengatakan proyek itu berlanjut.`, []string{"Joko Widodo/claim"}},
 		{"known name inside a longer org", "en", `The Arsenal Supporters' Trust accused the club of ignoring fans over ticket prices.`, []string{"Arsenal Supporters' Trust/claim"}},
 		{"common word opens an org after the", "en", `The World Meteorological Organization said the heatwave would last another week.`, []string{"World Meteorological Organization/claim"}},
+		{"capitalised description goes on", "en", `A spokesperson for the Department of Transport confirmed that a review was under way.`, []string{"Department of Transport/admit"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
