@@ -199,6 +199,7 @@ func TestHostile(t *testing.T) {
 		"only quotes":    strings.Repeat("\u201c\u201d\"'\u2018\u2019", 1000),
 		"empty":          "",
 		"newlines":       strings.Repeat("\n", 1000),
+		"acronym names":  strings.Repeat("Ketua Aaaaaaaaaa Aaaaaaaaaa dan Aaaaaaaaaa Aaaaaaaaaa Aaaaaaaaaa Aaaaaaaaaa (AAAAAAAAAAB) Budi mengatakan ", 3000),
 	}
 	for name, text := range inputs {
 		t.Run(name, func(t *testing.T) {

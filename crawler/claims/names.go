@@ -91,18 +91,31 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 // Negara; "Ikappi": Ikatan Pedagang Pasar Indonesia). Bounded by the short
 // name and acronym it is given.
 func spells(acronym string, words []string) bool {
+	budget := maxSpellSteps
+	return spellsFrom(acronym, words, &budget)
+}
+
+// maxSpellSteps bounds the ways of splitting an acronym that spells tries,
+// so that hostile text of many long capitalised words costs constant work
+// per name.
+const maxSpellSteps = 512
+
+func spellsFrom(acronym string, words []string, budget *int) bool {
+	if *budget--; *budget < 0 {
+		return false
+	}
 	if len(words) == 0 {
 		return acronym == ""
 	}
 	w := words[0]
-	if orgConnector(w) && spells(acronym, words[1:]) {
+	if orgConnector(w) && spellsFrom(acronym, words[1:], budget) {
 		return true
 	}
 	for n := 1; n <= len(acronym) && n <= len(w); n++ {
 		if acronym[n-1] != w[n-1] {
 			break
 		}
-		if spells(acronym[n:], words[1:]) {
+		if spellsFrom(acronym[n:], words[1:], budget) {
 			return true
 		}
 	}

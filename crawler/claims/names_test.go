@@ -56,3 +56,25 @@ func TestNames(t *testing.T) {
 		})
 	}
 }
+
+func TestSpells(t *testing.T) {
+	tests := []struct {
+		acronym string
+		words   []string
+		want    bool
+	}{
+		{"bssn", []string{"badan", "siber", "dan", "sandi", "negara"}, true},
+		{"ikappi", []string{"ikatan", "pedagang", "pasar", "indonesia"}, true},
+		{"itia", []string{"international", "tennis", "integrity", "agency"}, true},
+		{"icw", []string{"indonesia", "corruption", "watch"}, true},
+		{"bsi", []string{"bank", "syariah"}, false},
+		{"jokowi", []string{"joko", "widodo"}, true}, // spelled; rejected elsewhere for want of an organisation word
+		// Many ways to split, none right: the step budget ends the search.
+		{"aaaaaaaaaaab", []string{"aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaa"}, false},
+	}
+	for _, tt := range tests {
+		if got := spells(tt.acronym, tt.words); got != tt.want {
+			t.Errorf("spells(%q, %q) = %v, want %v", tt.acronym, tt.words, got, tt.want)
+		}
+	}
+}
