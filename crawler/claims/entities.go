@@ -296,7 +296,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		n := j - start
 		name := r.surface(toks, start, j)
 		initial := start == first || (start > a && (toks[start-1].qmark || isDash(toks[start-1].raw) || toks[start-1].raw == ":"))
-		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && !r.verbFollows(toks, j, b) {
+		// "Ofcom, the UK regulator, said", "Ofcom, regulator Inggris,
+		// mengatakan": an appositive description shows the word is a name.
+		appositive := j+1 < b && toks[j].raw == "," && toks[j+1].word && !toks[j+1].cap && toks[j+1].cls&(cDet|cDescOrg|cDescPerson) != 0
+		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && !r.verbFollows(toks, j, b) && !appositive {
 			i = j - 1
 			continue
 		}

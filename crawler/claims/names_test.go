@@ -31,6 +31,9 @@ func TestNames(t *testing.T) {
 		{"known name inside a longer org", "en", `The Arsenal Supporters' Trust accused the club of ignoring fans over ticket prices.`, []string{"Arsenal Supporters' Trust/claim"}},
 		{"common word opens an org after the", "en", `The World Meteorological Organization said the heatwave would last another week.`, []string{"World Meteorological Organization/claim"}},
 		{"capitalised description goes on", "en", `A spokesperson for the Department of Transport confirmed that a review was under way.`, []string{"Department of Transport/admit"}},
+		{"field word in a role", "id", `Menurut Direktur Jenderal Bea dan Cukai Askolani, penerimaan cukai rokok turun.`, []string{"Askolani/claim"}},
+		{"appositive description after a new name", "en", `Ofcom, the UK regulator, said it was examining the complaints.`, []string{"Ofcom/claim"}},
+		{"appositive description, Indonesian", "id", `Bappebti, regulator perdagangan berjangka, menyatakan izin platform itu dicabut.`, []string{"Bappebti/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
