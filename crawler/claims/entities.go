@@ -104,6 +104,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 	// dan Sandi Negara (BSSN) Hinsa Siburian", "Anggota Komisi I DPR
 	// Sukamta"). Such a name is a person's, even of one word.
 	apposEnd := -1
+	var apposRole span // the role apposEnd follows, if a role
 	orgMention := func(m mention) {
 		if m.a == apposEnd {
 			apposEnd = m.b
@@ -149,7 +150,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			}
 			j = r.roleBeforeOrg(toks, j, b)
 			roles = append(roles, span{i, j})
-			apposEnd = j
+			apposEnd, apposRole = j, span{i, j}
 			i = j - 1
 			continue
 		}
@@ -292,6 +293,18 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		if start == apposEnd && !hasClass(toks, start, j, cOrgword|cPlaceword|cMedia) {
 			title = true // "Menteri Sekretaris Negara Pratikno"
+			if r.lang == "id" && j-start >= 3 && apposRole.b == start && orgBoundRole(toks, apposRole) && r.byToken[toks[start].low] == nil {
+				// "Direktur Eksekutif Indef Tauhid Ahmad", "CEO Indodax
+				// Oscar Darmawan": a role held in a company names the
+				// company before the person; offices of state do not.
+				ent := r.nameEntity(toks, start, start+1, false)
+				if ent.kind == klaim.KindPerson {
+					ent.kind, ent.guessed = klaim.KindOrganization, false
+				}
+				ent.addAlias(r.surface(toks, start, start+1))
+				orgMention(mention{a: start, b: start + 1, ent: ent, inq: t.inq})
+				start++
+			}
 		}
 		n := j - start
 		name := r.surface(toks, start, j)

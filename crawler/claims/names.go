@@ -319,3 +319,25 @@ func isNumber(s string) bool {
 	}
 	return true
 }
+
+// stateRoles are the offices held in a state, not in an organisation: after
+// them comes the person, however many words the name has ("Menko Luhut
+// Binsar Pandjaitan", "Presiden Susilo Bambang Yudhoyono").
+var stateRoles = map[string]bool{
+	"presiden": true, "menteri": true, "menko": true, "gubernur": true, "bupati": true, "wali": true,
+	"walikota": true, "perdana": true, "raja": true, "ratu": true, "sultan": true, "paus": true,
+	"senator": true, "kaisar": true, "camat": true, "lurah": true, "panglima": true, "kapolri": true,
+	"jaksa": true, "hakim": true, "duta": true, "dubes": true, "pelatih": true, "kapten": true,
+}
+
+// orgBoundRole reports whether the role toks[rs.a:rs.b] is held in an
+// organisation named next (Direktur, CEO, Ketua, Peneliti), not an office
+// of state.
+func orgBoundRole(toks []token, rs span) bool {
+	for k := rs.a; k < rs.b; k++ {
+		if stateRoles[toks[k].low] {
+			return false
+		}
+	}
+	return true
+}

@@ -34,6 +34,8 @@ func TestNames(t *testing.T) {
 		{"field word in a role", "id", `Menurut Direktur Jenderal Bea dan Cukai Askolani, penerimaan cukai rokok turun.`, []string{"Askolani/claim"}},
 		{"appositive description after a new name", "en", `Ofcom, the UK regulator, said it was examining the complaints.`, []string{"Ofcom/claim"}},
 		{"appositive description, Indonesian", "id", `Bappebti, regulator perdagangan berjangka, menyatakan izin platform itu dicabut.`, []string{"Bappebti/claim"}},
+		{"company named between role and person", "id", `Direktur Eksekutif Celios Bhima Yudhistira menilai kenaikan pajak akan menekan daya beli.`, []string{"Bhima Yudhistira/claim"}},
+		{"office of state, three-word name", "id", `Menteri Arif Budi Santoso menegaskan proyek kereta cepat tetap berjalan.`, []string{"Arif Budi Santoso/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
