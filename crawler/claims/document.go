@@ -85,6 +85,10 @@ func (r *run) concepts(s *stmt) {
 				e = s.speaker
 				if e.org != nil {
 					e = e.org
+				} else if e.kind == klaim.KindPerson {
+					// "kami" of a minister with no organisation named:
+					// the government, not a party to what is said.
+					continue
 				}
 			}
 			if e == nil || e.kind == klaim.KindPlace || e.kind == klaim.KindDocument {
