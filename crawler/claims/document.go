@@ -289,7 +289,18 @@ func (r *run) cluster() []*cluster {
 			// "Ini sangat tidak benar": a denial with nothing of its own
 			// answers what the article was last about, or its headline.
 			best = title
-			for k := len(r.stmts) - 1; k >= 0 && k >= len(r.stmts)-maxClusters; k-- {
+			found := false
+			if s.stance == klaim.StanceApologize {
+				// "PSSI meminta maaf … Erick Thohir: 'Kami mohon maaf'": an
+				// apology with nothing of its own repeats the apology made.
+				for k := len(r.stmts) - 1; k >= 0 && k >= len(r.stmts)-maxClusters; k-- {
+					if o := r.stmts[k]; o != s && o.claim != nil && o.stance == klaim.StanceApologize && consistent(o.claim, s) {
+						best, found = o.claim, true
+						break
+					}
+				}
+			}
+			for k := len(r.stmts) - 1; !found && k >= 0 && k >= len(r.stmts)-maxClusters; k-- {
 				o := r.stmts[k]
 				if o.claim == nil || o == s {
 					continue
