@@ -587,6 +587,12 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 	toks := p.toks
 	var speakers []*entity
 	spEnd := 0
+	if c.c.kind == cueVerb && c.i > a && toks[c.i-1].raw == "," && c.i+c.n < b &&
+		(toks[c.i+c.n].raw == "," || toks[c.i+c.n].cls&cConjAnd != 0 || toks[c.i+c.n].low == "atau" || toks[c.i+c.n].low == "or") {
+		// "membaca, menulis, dan menghapus pesan", "read, write and
+		// delete": a verb in a list of actions reports nothing.
+		return nil
+	}
 	switch c.c.kind {
 	case cueInv, cueBoth:
 		if c.suffix {
