@@ -24,6 +24,8 @@ func TestCues(t *testing.T) {
 		{"acknowledged", "en", `Barts Health NHS Trust acknowledged that staff shortages had delayed treatment.`, []string{"Barts Health NHS Trust/admit"}},
 		{"rejected claims", "en", `The ministry rejected claims that the election had been rigged.`, nil},
 		{"rejected claims named", "en", `Kenya's electoral commission rejected claims that the vote had been rigged. The Independent Electoral and Boundaries Commission said results were final.`, []string{"Independent Electoral and Boundaries Commission/claim"}},
+		{"at no time", "en", `"At no time did we sell customer data," a Target spokeswoman said.`, []string{"Target/deny"}},
+		{"list of actions", "id", `Aplikasi itu bisa membaca, menulis, dan menghapus berkas pengguna tanpa izin.`, nil},
 		{"told reporters", "en", `Transport Secretary Louise Haigh told reporters the rail strike would end soon.`, []string{"Louise Haigh/claim"}},
 	}
 	for _, tt := range tests {
@@ -102,5 +104,26 @@ func TestClaimLinks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReportReferent checks that "according to the report" and "menurut
+// laporan tersebut" attribute to the report named before.
+func TestReportReferent(t *testing.T) {
+	tests := []struct{ lang, text, speaker string }{
+		{"en", "The Guardian reported that the club had breached spending rules.\n\nAccording to the report, the club hid payments to its manager.", "The Guardian"},
+		{"id", "Majalah Tempo melaporkan bahwa proyek itu digelembungkan.\n\nMenurut laporan tersebut, anggaran naik dua kali lipat.", "Tempo"},
+	}
+	for _, tt := range tests {
+		doc := extract(t, article(tt.lang, tt.speaker, tt.text))
+		n := 0
+		for _, s := range doc.Statements {
+			if s.Speaker.Name == tt.speaker {
+				n++
+			}
+		}
+		if n != 2 || len(doc.Statements) != 2 {
+			t.Errorf("%s: %d statements of %s among %d, want 2 of 2", tt.lang, n, tt.speaker, len(doc.Statements))
+		}
 	}
 }

@@ -611,6 +611,12 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 		if c.c.kind == cueBoth && c.i > a && !toks[c.i-1].qmark && toks[c.i-1].raw != "," {
 			break
 		}
+		if e, end := r.reportReferent(toks, c.i+c.n, b); e != nil {
+			// "Menurut laporan tersebut", "according to the report": the
+			// report the article named before.
+			speakers, spEnd = []*entity{e}, end
+			break
+		}
 		if prev != nil && r.statementSource(toks, c.i+c.n, b) {
 			// "The company rejected claims …, according to a statement":
 			// the statement is where the words before were said.
@@ -902,4 +908,31 @@ func (r *run) statementSource(toks []token, j, b int) bool {
 		}
 	}
 	return false
+}
+
+// reportReferent returns who made the report toks[j:] refers back to ("the
+// report", "laporan tersebut", "laporan itu"): the speaker of the article's
+// latest report; nil when toks[j:] names no earlier report.
+func (r *run) reportReferent(toks []token, j, b int) (*entity, int) {
+	k := j
+	if k < b && toks[k].word && toks[k].cls&cDet != 0 {
+		k++
+	}
+	if k >= b || !toks[k].word || !reportNouns[toks[k].low] {
+		return nil, 0
+	}
+	k++
+	switch {
+	case k < b && toks[k].word && toks[k].cls&cDemonstrative != 0:
+		k++
+	case k > j+1 && (k >= b || !toks[k].word): // "the report,"
+	default:
+		return nil, 0
+	}
+	for n := len(r.stmts) - 1; n >= 0 && n >= len(r.stmts)-maxClusters; n-- {
+		if s := r.stmts[n]; s.stance == klaim.StanceClaim && r.reports(s) {
+			return s.speaker, k
+		}
+	}
+	return nil, 0
 }
