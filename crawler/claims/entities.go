@@ -483,6 +483,13 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 		// capitalised description that goes on is a name.
 		return pronNone
 	}
+	if kind == pronDescPerson && toks[i].cap && i+1 < b && toks[i+1].word && toks[i+1].cls&(cAdverb|cRelpron|cNeg|cCoord) == 0 {
+		// "the Australian said" refers to a person; "the American
+		// company" does not.
+		if _, _, ok := r.x.lex.cueTrie.match(toks, i+1, b); !ok {
+			return pronNone
+		}
+	}
 	if i > a && (toks[i-1].cls&cDet != 0) {
 		return kind
 	}

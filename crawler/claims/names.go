@@ -208,7 +208,9 @@ func (r *run) orgTail(toks []token, j, b int) int {
 	for k := j; k < b && k-j < 6; k++ {
 		t := &toks[k]
 		if t.word && t.cap {
-			if t.cls&cOrgword != 0 && k > j {
+			if t.cls&cOrgword != 0 && (k > j || headWord(t.raw) && !t.allcap && k+1 < b && toks[k+1].word && toks[k+1].cap) {
+				// "Supporters' Trust"; "Persib Club Heru Joko": a head word
+				// of its own when a name follows.
 				end = k + 1
 			}
 			continue
@@ -221,7 +223,7 @@ func (r *run) orgTail(toks []token, j, b int) int {
 		}
 		break
 	}
-	if end > j && toks[j].word && toks[j].cap && toks[j].cls&cOrgword == 0 && headWord(toks[end-1].raw) {
+	if end > j && toks[j].word && toks[j].cap && (toks[j].cls&cOrgword == 0 || end == j+1) && headWord(toks[end-1].raw) {
 		return end
 	}
 	return -1

@@ -36,6 +36,9 @@ func TestNames(t *testing.T) {
 		{"appositive description, Indonesian", "id", `Bappebti, regulator perdagangan berjangka, menyatakan izin platform itu dicabut.`, []string{"Bappebti/claim"}},
 		{"company named between role and person", "id", `Direktur Eksekutif Celios Bhima Yudhistira menilai kenaikan pajak akan menekan daya beli.`, []string{"Bhima Yudhistira/claim"}},
 		{"office of state, three-word name", "id", `Menteri Arif Budi Santoso menegaskan proyek kereta cepat tetap berjalan.`, []string{"Arif Budi Santoso/claim"}},
+		{"demonym for a person", "en", "Mauricio Pochettino arrived in London on Monday.\n\n\"I am not here for a job,\" the Argentine said.", []string{"Mauricio Pochettino/claim"}},
+		{"demonym as adjective", "en", "The American company said profits rose.", nil},
+		{"org with a head word before a person", "id", `Ketua Umum Viking Persib Club Heru Joko menilai manajemen harus mengevaluasi tim.`, []string{"Heru Joko/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
