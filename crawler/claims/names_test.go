@@ -39,6 +39,9 @@ func TestNames(t *testing.T) {
 		{"demonym for a person", "en", "Mauricio Pochettino arrived in London on Monday.\n\n\"I am not here for a job,\" the Argentine said.", []string{"Mauricio Pochettino/claim"}},
 		{"demonym as adjective", "en", "The American company said profits rose.", nil},
 		{"org with a head word before a person", "id", `Ketua Umum Viking Persib Club Heru Joko menilai manajemen harus mengevaluasi tim.`, []string{"Heru Joko/claim"}},
+		{"police title suffix", "id", `Kapolres Metro Bekasi Kombes Pol Mustofa mengatakan kedua pelaku sudah ditangkap.`, []string{"Mustofa/claim"}},
+		{"speaking through a person", "id", `Pihak bank, melalui Corporate Secretary BRI Agustya Hendy Bernadi, memastikan dana nasabah aman.`, []string{"Agustya Hendy Bernadi/claim"}},
+		{"speaking through a person, English", "en", `The airline, through its spokesman Tom Jones, said all passengers were safe.`, []string{"Tom Jones/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},

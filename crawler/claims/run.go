@@ -484,6 +484,21 @@ func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
 // description. Coordinated subjects ("Spotify and Netflix") give several.
 func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []span) []*entity {
 	lex := r.x.lex
+	// "Pihak bank, melalui Corporate Secretary BRI Agustya Hendy Bernadi,
+	// memastikan", "Meta, through its spokesman Andy Stone, said": the
+	// person the organisation speaks through.
+	for p := start; p < i; p++ {
+		if w := toks[p].low; toks[p].inq || w != "melalui" && w != "lewat" && w != "through" {
+			continue
+		}
+		for k := range ms {
+			m := &ms[k]
+			if m.a > p && m.b <= i && !m.inq && m.ent != nil && m.ent.kind == klaim.KindPerson {
+				return []*entity{m.ent}
+			}
+		}
+		break
+	}
 	for k := range ms {
 		m := &ms[k]
 		if m.a < start || m.inq || m.oblique {
