@@ -149,6 +149,13 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				break
 			}
 			j = r.roleBeforeOrg(toks, j, b)
+			if i > a && toks[i-1].word && toks[i-1].cls&cDet != 0 && (j >= b || !toks[j].word || !toks[j].cap) && (j >= b || toks[j].low != "'s") {
+				// "the prime minister said", "sang menteri": a role
+				// standing for the person who holds it.
+				ms = append(ms, mention{a: i, b: j, pron: pronDescPerson, inq: t.inq})
+				i = j - 1
+				continue
+			}
 			roles = append(roles, span{i, j})
 			apposEnd, apposRole = j, span{i, j}
 			i = j - 1

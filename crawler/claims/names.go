@@ -51,6 +51,9 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 	if !toks[i].word || !toks[i].cap {
 		return 0, 0, false
 	}
+	if _, _, ok := r.x.lex.roles.match(toks, i, b); ok {
+		return 0, 0, false // "Kepala Badan …": the role is no part of the name
+	}
 	j := i
 	for j < b && j-i < maxOrgWords {
 		t := &toks[j]
@@ -72,6 +75,11 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 	a := &toks[j+1]
 	if !a.word || !a.cap || utf8.RuneCountInString(a.raw) < 2 || len(a.raw) > 12 {
 		return 0, 0, false
+	}
+	if a.allcap && hasClass(toks, i, j, cOrgword) && j-i >= 2 {
+		// "Kantor Komunikasi Kepresidenan (PCO)": an acronym of another
+		// language's name still names the organisation it follows.
+		return j, j + 1, true
 	}
 	var words []string
 	for k := i; k < j; k++ {
@@ -330,6 +338,9 @@ var stateRoles = map[string]bool{
 	"walikota": true, "perdana": true, "raja": true, "ratu": true, "sultan": true, "paus": true,
 	"senator": true, "kaisar": true, "camat": true, "lurah": true, "panglima": true, "kapolri": true,
 	"jaksa": true, "hakim": true, "duta": true, "dubes": true, "pelatih": true, "kapten": true,
+	"wapres": true, "wagub": true, "wawali": true, "wabup": true, "sekda": true, "kapolda": true,
+	"kapolres": true, "kapolsek": true, "kajati": true, "kajari": true, "kasad": true, "kasal": true,
+	"kasau": true, "pangdam": true, "danrem": true, "dandim": true, "kabareskrim": true,
 }
 
 // orgBoundRole reports whether the role toks[rs.a:rs.b] is held in an
@@ -337,7 +348,9 @@ var stateRoles = map[string]bool{
 // of state.
 func orgBoundRole(toks []token, rs span) bool {
 	for k := rs.a; k < rs.b; k++ {
-		if stateRoles[toks[k].low] {
+		// Ministers go by abbreviations of "menteri": Menkeu, Mensesneg,
+		// Wamenlu.
+		if w := toks[k].low; stateRoles[w] || strings.HasPrefix(w, "men") || strings.HasPrefix(w, "wamen") {
 			return false
 		}
 	}

@@ -42,6 +42,10 @@ func TestNames(t *testing.T) {
 		{"police title suffix", "id", `Kapolres Metro Bekasi Kombes Pol Mustofa mengatakan kedua pelaku sudah ditangkap.`, []string{"Mustofa/claim"}},
 		{"speaking through a person", "id", `Pihak bank, melalui Corporate Secretary BRI Agustya Hendy Bernadi, memastikan dana nasabah aman.`, []string{"Agustya Hendy Bernadi/claim"}},
 		{"speaking through a person, English", "en", `The airline, through its spokesman Tom Jones, said all passengers were safe.`, []string{"Tom Jones/claim"}},
+		{"role for its holder", "en", "Prime Minister Mark Carney visited Ottawa on Monday.\n\nSpeaking to reporters, the prime minister said the tariffs were unjustified.", []string{"Mark Carney/claim"}},
+		{"role of a possessor", "en", "The striker was injured on Saturday, according to the player's agent.", nil},
+		{"acronym of another language", "id", `Kepala Kantor Komunikasi Kepresidenan (PCO) Hasan Nasbi menepis isu pergantian kapolri.`, []string{"Hasan Nasbi/deny"}},
+		{"minister abbreviation", "id", `Menkeu Purbaya Yudhi Sadewa memastikan anggaran subsidi aman.`, []string{"Purbaya Yudhi Sadewa/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
