@@ -25,6 +25,9 @@ func TestCues(t *testing.T) {
 		{"rejected claims", "en", `The ministry rejected claims that the election had been rigged.`, nil},
 		{"rejected claims named", "en", `Kenya's electoral commission rejected claims that the vote had been rigged. The Independent Electoral and Boundaries Commission said results were final.`, []string{"Independent Electoral and Boundaries Commission/claim"}},
 		{"at no time", "en", `"At no time did we sell customer data," a Target spokeswoman said.`, []string{"Target/deny"}},
+		{"the company never, said by the company", "en", `A Netflix spokeswoman said the company never accessed members' private messages.`, []string{"Netflix/deny"}},
+		{"the company never, said by a critic", "en", `Senator Ron Wyden said the company never disclosed the deals to regulators.`, []string{"Ron Wyden/claim"}},
+		{"perusahaan tersebut tidak pernah", "id", `Gojek menyatakan perusahaan tersebut tidak pernah menjual data mitra pengemudi.`, []string{"Gojek/deny"}},
 		{"list of actions", "id", `Aplikasi itu bisa membaca, menulis, dan menghapus berkas pengguna tanpa izin.`, nil},
 		{"told reporters", "en", `Transport Secretary Louise Haigh told reporters the rail strike would end soon.`, []string{"Louise Haigh/claim"}},
 	}

@@ -23,15 +23,17 @@ func (r *run) stanceOf(s *stmt) klaim.Stance {
 		}
 		buf = tokenize(r.text, c[0], c[1], buf[:0])
 		r.x.lex.classify(buf)
-		if st := r.markerStance(buf, s.direct); stanceRank[st] > stanceRank[best] {
+		orgSpeaker := s.speaker != nil && s.speaker.kind != klaim.KindPerson
+		if st := r.markerStance(buf, s.direct, orgSpeaker); stanceRank[st] > stanceRank[best] {
 			best = st
 		}
 	}
 	return best
 }
 
-// markerStance scans tokens for stance markers.
-func (r *run) markerStance(toks []token, direct bool) klaim.Stance {
+// markerStance scans tokens for stance markers. orgSpeaker says an
+// organisation speaks, whose reported speech calls itself "the company".
+func (r *run) markerStance(toks []token, direct, orgSpeaker bool) klaim.Stance {
 	lex := r.x.lex
 	best := klaim.StanceClaim
 	sentStart, self := true, false
@@ -44,7 +46,10 @@ func (r *run) markerStance(toks []token, direct bool) klaim.Stance {
 			}
 			continue
 		}
-		if (t.cls&cPronFirst != 0) || !direct && ((t.cls&cPronOrg != 0) || (t.cls&cPronPerson != 0)) {
+		// "Netflix said the company never accessed …": in an
+		// organisation's reported speech its description speaks of itself
+		// as a pronoun does.
+		if (t.cls&cPronFirst != 0) || !direct && ((t.cls&cPronOrg != 0) || (t.cls&cPronPerson != 0) || orgSpeaker && t.cls&cDescOrg != 0 && (i > 0 && toks[i-1].cls&cDet != 0 || i+1 < len(toks) && toks[i+1].cls&cDemonstrative != 0)) {
 			self = true
 		}
 		if v, n, ok := lex.markers.match(toks, i, len(toks)); ok {
