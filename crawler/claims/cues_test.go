@@ -28,6 +28,9 @@ func TestCues(t *testing.T) {
 		{"the company never, said by the company", "en", `A Netflix spokeswoman said the company never accessed members' private messages.`, []string{"Netflix/deny"}},
 		{"the company never, said by a critic", "en", `Senator Ron Wyden said the company never disclosed the deals to regulators.`, []string{"Ron Wyden/claim"}},
 		{"perusahaan tersebut tidak pernah", "id", `Gojek menyatakan perusahaan tersebut tidak pernah menjual data mitra pengemudi.`, []string{"Gojek/deny"}},
+		{"role alone after the cue", "id", "Kapolres Bogor AKBP Rio Wahyu Anggoro mengatakan dua pelaku ditangkap.\n\n\"Keduanya residivis,\" kata Kapolres saat jumpa pers.", []string{"Rio Wahyu Anggoro/claim"}},
+		{"role alone, English", "en", "Chief Constable Sarah Crew said officers were at the scene.\n\n\"We will not tolerate violence,\" said the chief constable.", []string{"Sarah Crew/claim"}},
+		{"nickname given", "id", "\"Klien kami hanya karyawan biasa,\" ujar pria yang akrab disapa Kang Dedi itu.", []string{"Dedi/claim"}},
 		{"list of actions", "id", `Aplikasi itu bisa membaca, menulis, dan menghapus berkas pengguna tanpa izin.`, nil},
 		{"told reporters", "en", `Transport Secretary Louise Haigh told reporters the rail strike would end soon.`, []string{"Louise Haigh/claim"}},
 	}

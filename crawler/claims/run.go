@@ -393,6 +393,13 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 					}
 				}
 			}
+			if j >= b || !toks[j].word || !toks[j].cap {
+				// "kata Kapolres saat jumpa pers": the role alone stands
+				// for the person who holds it.
+				if e := r.roleHolder(toks, rs); e != nil {
+					return e, j
+				}
+			}
 			break
 		}
 	}
@@ -410,6 +417,13 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 			if r.lang != "id" || toks[j].cap || toks[j].cls&(cOblique|cDet|cNeg|cComplementizer|cAdverb) != 0 || m.ent == nil ||
 				m.ent.kind != klaim.KindOrganization && m.ent.kind != klaim.KindMedia {
 				break
+			}
+		}
+		if m.pron == pronDescPerson {
+			// "ujar pria yang akrab disapa Bang Ucok itu": the name the
+			// description gives.
+			if n := r.namedAs(toks, m.b, b, ms); n != nil {
+				return n.ent, n.b
 			}
 		}
 		e := r.speakerEntity(m)
@@ -950,4 +964,37 @@ func (r *run) reportReferent(toks []token, j, b int) (*entity, int) {
 		}
 	}
 	return nil, 0
+}
+
+// roleHolder returns the person who holds the role toks[rs.a:rs.b]: the most
+// recent person given that role, else the most salient person.
+func (r *run) roleHolder(toks []token, rs span) *entity {
+	head := toks[rs.a].low
+	for _, e := range r.recent {
+		if e.kind == klaim.KindPerson && e.role != "" && strings.Contains(strings.ToLower(e.role), head) {
+			return e
+		}
+	}
+	return r.resolve(pronDescPerson)
+}
+
+// namedAs returns the name mention a description gives within a few words
+// after toks[j] ("pria yang akrab disapa Bang Ucok", "a man named John"), or
+// nil.
+func (r *run) namedAs(toks []token, j, b int, ms []mention) *mention {
+	for q := j; q < b && q < j+5; q++ {
+		switch toks[q].low {
+		case "disapa", "dipanggil", "bernama", "named", "called", "nicknamed":
+			for k := range ms {
+				if m := &ms[k]; m.a > q && m.a <= q+2 && m.ent != nil && !m.inq {
+					if m.ent.kind != klaim.KindPerson && !m.ent.known {
+						m.ent.kind = klaim.KindPerson
+					}
+					return m
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
