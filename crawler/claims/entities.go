@@ -20,7 +20,10 @@ type entity struct {
 	// otherwise ("Abbott Nutrition"); a description may show it is an
 	// organisation.
 	guessed bool
-	org     *entity
+	// source: it spoke only through its analysts or experts ("analysts at
+	// Jefferies"), a source on the story rather than a party to it
+	source bool
+	org    *entity
 	// salience: the sentence numbers it was last seen in, as anything, as a
 	// subject and as a speaker
 	lastSent, lastSubj, lastSpeaker int
@@ -151,8 +154,13 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			j = r.roleBeforeOrg(toks, j, b)
 			if i > a && toks[i-1].word && toks[i-1].cls&cDet != 0 && (j >= b || !toks[j].word || !toks[j].cap) && (j >= b || toks[j].low != "'s") {
 				// "the prime minister said", "sang menteri": a role
-				// standing for the person who holds it.
-				ms = append(ms, mention{a: i, b: j, pron: pronDescPerson, inq: t.inq})
+				// standing for the person who holds it; "a spokesperson
+				// said": for the organisation it speaks for.
+				p := pronDescPerson
+				if spokesRole(toks, i, j) {
+					p = pronDescOrg
+				}
+				ms = append(ms, mention{a: i, b: j, pron: p, inq: t.inq})
 				i = j - 1
 				continue
 			}
@@ -592,7 +600,12 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 			s = v
 		}
 		v := 2*e.lastSpeaker + 3
-		if p == pronDescOrg && e.lastSpeaker >= 0 {
+		if p == pronDescOrg && r.inTitle(e) {
+			// "the company" of a story is most often the one its headline
+			// names.
+			s += 6
+		}
+		if p == pronDescOrg && e.lastSpeaker >= 0 && !e.source {
 			// "Spirit AeroSystems said … The company denied": a description
 			// takes up the organisation that spoke, over one only named in
 			// between (the regulator it spoke about).

@@ -356,3 +356,31 @@ func orgBoundRole(toks []token, rs span) bool {
 	}
 	return true
 }
+
+// spokesRole reports whether the role toks[a:b] speaks for an organisation:
+// a spokesperson or representative.
+func spokesRole(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch toks[k].low {
+		case "spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative", "bicara", "jubir", "humas":
+			return true
+		}
+	}
+	return false
+}
+
+// inTitle reports whether the article's title names e.
+func (r *run) inTitle(e *entity) bool {
+	if r.a.Title == "" {
+		return false
+	}
+	if strings.Contains(r.a.Title, e.name) {
+		return true
+	}
+	for _, a := range e.aliases {
+		if len(a) > 2 && strings.Contains(r.a.Title, a) {
+			return true
+		}
+	}
+	return false
+}

@@ -93,3 +93,14 @@ func TestSpells(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineName checks that a name of the headline is a name where it
+// opens the lead, and that "the company" and "a spokesperson" then refer to
+// it rather than to a bank whose analysts were quoted.
+func TestHeadlineName(t *testing.T) {
+	a := article("en", "Nike Cuts Forecast as China Sales Slump", "Nike lowered its sales forecast on Thursday.\n\nAnalysts at Jefferies said the turnaround would take longer.\n\nThe company denied a Bloomberg report that it planned to close stores. \"Those reports are inaccurate,\" a spokesperson said.")
+	got := strings.Join(pairs(extract(t, a)), ", ")
+	if want := "Bloomberg/claim, Jefferies/claim, Nike/deny"; got != want {
+		t.Errorf("pairs = %q, want %q", got, want)
+	}
+}

@@ -103,6 +103,18 @@ func (r *run) analyse() {
 	if r.lang != "id" && r.lang != "en" {
 		r.lang = detectLang(all)
 	}
+	// A headline capitalises every word, but the names among them come back
+	// opening the lead ("Nike Cuts Forecast …" then "Nike lowered …"): a
+	// word of the title that is no common word may be a name there.
+	if r.a.Title != "" {
+		tt := tokenize(r.a.Title, 0, len(r.a.Title), nil)
+		r.x.lex.classify(tt)
+		for _, t := range tt {
+			if t.word && t.cap && t.cls&(cNonname|cDet|cOblique|cPresubject|cDescOrg|cDescPerson) == 0 {
+				r.capSeen[t.low] = true
+			}
+		}
+	}
 	for i := range ps {
 		p := &ps[i]
 		r.virtualQuote(i, ps)
@@ -582,6 +594,11 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		if toks[p].cls&cGroupnoun != 0 || p > start && toks[p].cls&(cRolelink|cLocprep) != 0 && toks[p-1].cls&cGroupnoun != 0 {
 			if m.ent.kind == klaim.KindPlace || m.ent.kind == klaim.KindPerson {
 				m.ent.kind = klaim.KindOrganization // people work at it: not a place
+			}
+			if toks[p].low != "spokesperson" && toks[p].low != "spokesman" && toks[p].low != "spokeswoman" && toks[p].low != "bicara" && toks[p].low != "jubir" {
+				// Analysts at a bank are a source on the story, not the
+				// company it is about.
+				m.ent.source = true
 			}
 			return []*entity{m.ent}
 		}
