@@ -232,6 +232,18 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			if w.word && w.cap && nameWord && w.low != "-nya" {
 				if j > start {
 					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
+						if r.x.gaz.entries[e].kind != klaim.KindPerson {
+							// "the National Samsung Electronics Union": a
+							// known name inside a longer organisation's.
+							if end := r.orgTail(toks, j+n, b); end > 0 {
+								j = end
+								continue
+							}
+							if q := j + n; q < b && toks[q].word && toks[q].cap && toks[q].cls&cOrgword != 0 && headWord(toks[q].raw) && !toks[q].allcap {
+								j = q + 1
+								continue
+							}
+						}
 						// "Bank Syariah Indonesia", "Ikatan Pedagang Pasar
 						// Indonesia": a place inside an organisation's name.
 						// "Hotman Paris", "Inter Milan", "Timnas Indonesia": a
@@ -374,7 +386,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				ms[k].oblique = true
 			}
 			if ms[k].a == rs.b && ms[k].ent != nil && ms[k].ent.kind == klaim.KindPerson && ms[k].oblique &&
-				!(rs.a > a && toks[rs.a-1].word && toks[rs.a-1].cls&cOblique != 0) {
+				!(rs.a > a && toks[rs.a-1].word && toks[rs.a-1].cls&cOblique != 0) && !(ms[k].b < b && toks[ms[k].b].raw == ",") {
+				// ("Kuasa hukum Ahmad Muhdlor, Mustofa Abidin, membantah":
+				// the client, then the lawyer in apposition.)
 				// "Pengamat ekonomi Faisal Basri menilai": a role that ends
 				// in a lower-case word is no possessor of the name.
 				ms[k].oblique = false
