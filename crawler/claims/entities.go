@@ -225,6 +225,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !(toks[j+1].cls&cNonname != 0) ||
 				// "The World Anti-Doping Agency": a common word opens a name after "the".
 				j == start && j > a && toks[j-1].low == "the" && j+1 < b && toks[j+1].cap && toks[j+1].word ||
+				// "PT Kereta Api Indonesia": inside an organisation's name
+				// common words are words of the name.
+				j > start && toks[start].cls&cOrgword != 0 && j+1 < b && toks[j+1].word && toks[j+1].cap ||
 				// "Gunawan A. Hartoyo": an initial inside a name, even one
 				// that spells a common word.
 				j > start && romanNumeral(w.raw) && toks[start].cls&cOrgword != 0 || // "Komisi I DPR"
@@ -446,6 +449,10 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		}
 	}
 	name := r.surface(toks, a, b)
+	if kind == klaim.KindOrganization && n >= 2 {
+		// "PT Maju Jaya Tbk" is Maju Jaya: the legal form is an alias.
+		name = r.orgCanonical(toks, a, b)
+	}
 	e := r.entityFor(name, kind, false)
 	if e.kind == klaim.KindPerson {
 		e.guessed = guessed && !e.known && (e.guessed || len(e.aliases) == 0)

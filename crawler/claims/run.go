@@ -757,6 +757,15 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 		if s.target != nil {
 			s.content = s.target.content
 		}
+		if o := r.lastStmt; c.c.kind == cuePassive && o != nil && o.sentNo >= r.sent-2 && o.speaker != s.speaker && r.backReference(toks, a, c.i) {
+			// "Garuda membantah kabar PHK. Hal tersebut disampaikan
+			// Direktur Utama Wamildan": he said what was just reported,
+			// with its stance.
+			s.content, s.target = o.content, o
+			if o.stance != klaim.StanceClaim {
+				s.base = o.stance
+			}
+		}
 	}
 	s.span = r.uniqueSpan(s.sent, [2]int{toks[c.i].s, toks[b-1].e}, [2]int{toks[c.i].s, toks[c.i+c.n-1].e})
 	s.said = r.saidAt(toks, a, b)
@@ -1014,4 +1023,22 @@ func (r *run) namedAs(toks []token, j, b int, ms []mention) *mention {
 		}
 	}
 	return nil
+}
+
+// backReference reports whether the words before a passive cue at toks[i]
+// point back at what was said before: "Hal tersebut (juga) disampaikan",
+// "Pernyataan itu diungkapkan".
+func (r *run) backReference(toks []token, a, i int) bool {
+	k := i - 1
+	for k > a && toks[k].word && toks[k].cls&cAdverb != 0 {
+		k--
+	}
+	if k-1 < a || !toks[k].word || toks[k].cls&cDemonstrative == 0 {
+		return false
+	}
+	switch toks[k-1].low {
+	case "hal", "pernyataan", "keterangan", "penjelasan", "penegasan", "bantahan", "pengakuan":
+		return true
+	}
+	return false
 }
