@@ -191,10 +191,22 @@ func similarity(a []string, b map[string]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	inter := 0
+	inter, sharedEnt, aEnt := 0, false, false
 	for _, c := range a {
+		isEnt := !strings.HasPrefix(c, "c:")
+		aEnt = aEnt || isEnt
 		if b[c] {
 			inter++
+			sharedEnt = sharedEnt || isEnt
+		}
+	}
+	if aEnt && !sharedEnt {
+		for c := range b {
+			if !strings.HasPrefix(c, "c:") {
+				// Both name parties to the proposition and none is
+				// shared: the same kind of event of other parties.
+				return 0
+			}
 		}
 	}
 	j := float64(inter) / float64(len(a)+len(b)-inter)
@@ -443,6 +455,17 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 	cls := r.cluster()
 	claimSeen := make(map[string]bool)
 	for _, c := range cls {
+		if len(c.key) >= 2 && !hasEntityConcept(c.key) && len(c.stmts) > 0 {
+			// "BSI admits a cyberattack caused the outage" and "Microsoft
+			// admits …" share only kinds of events: the party that speaks
+			// tells the propositions apart.
+			sp := c.stmts[0].speaker
+			if sp.org != nil {
+				sp = sp.org
+			}
+			c.key = append(c.key, sp.conceptID())
+			sort.Strings(c.key)
+		}
 		if len(c.key) < 2 {
 			// One concept does not make a proposition: a claim of its own.
 			c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
@@ -615,4 +638,15 @@ func deniedReport(cls []*cluster, s *stmt) *cluster {
 		}
 	}
 	return nil
+}
+
+// hasEntityConcept reports whether a claim's concepts name a party to it:
+// an entity, not only glossary concepts (which start with "c:").
+func hasEntityConcept(key []string) bool {
+	for _, k := range key {
+		if !strings.HasPrefix(k, "c:") {
+			return true
+		}
+	}
+	return false
 }

@@ -104,3 +104,22 @@ func TestHeadlineName(t *testing.T) {
 		t.Errorf("pairs = %q, want %q", got, want)
 	}
 }
+
+// TestSimilarityNeedsASharedParty checks that stored claims of the same kind
+// of event but other parties do not match across articles.
+func TestSimilarityNeedsASharedParty(t *testing.T) {
+	tests := []struct {
+		stored []string
+		new    []string
+		match  bool
+	}{
+		{[]string{"c:cyberattack", "c:outage", "en_microsoft"}, []string{"c:cyberattack", "c:outage", "en_bsi"}, false},
+		{[]string{"c:cyberattack", "c:outage", "en_microsoft"}, []string{"c:cyberattack", "c:outage", "en_microsoft"}, true},
+		{[]string{"c:access", "c:private_message", "en_netflix", "en_meta"}, []string{"c:access", "c:private_message", "en_netflix"}, true},
+	}
+	for _, tt := range tests {
+		if got := similarity(tt.stored, set(tt.new)) > 0; got != tt.match {
+			t.Errorf("similarity(%v, %v) matches = %v, want %v", tt.stored, tt.new, got, tt.match)
+		}
+	}
+}
