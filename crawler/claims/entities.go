@@ -152,7 +152,14 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				break
 			}
 			j = r.roleBeforeOrg(toks, j, b)
-			if i > a && toks[i-1].word && toks[i-1].cls&cDet != 0 && (j >= b || !toks[j].word || !toks[j].cap) && (j >= b || toks[j].low != "'s") {
+			afterCue := false
+			if i-2 >= a && toks[i-2].word {
+				_, _, afterCue = r.x.lex.cueTrie.match(toks, i-2, i-1)
+			}
+			if i > a && toks[i-1].word && toks[i-1].cls&cDet != 0 && (j >= b || !toks[j].word || !toks[j].cap) && (j >= b || toks[j].low != "'s") &&
+				// "…, said the chief constable." names the speaker; "said
+				// the president would veto" is what was said.
+				(!afterCue || j >= b || !toks[j].word) {
 				// "the prime minister said", "sang menteri": a role
 				// standing for the person who holds it; "a spokesperson
 				// said": for the organisation it speaks for.
@@ -225,6 +232,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j == start && j > a && toks[j-1].raw == "," && j+1 < b && toks[j+1].cap && toks[j+1].word && !(toks[j+1].cls&cNonname != 0) ||
 				// "The World Anti-Doping Agency": a common word opens a name after "the".
 				j == start && j > a && toks[j-1].low == "the" && j+1 < b && toks[j+1].cap && toks[j+1].word ||
+				// "Punchbowl News", "BBC Sport": a media or organisation
+				// word ends a name even when it is a common word.
+				j > start && w.cap && w.cls&(cMedia|cOrgword) != 0 ||
 				// "PT Kereta Api Indonesia": inside an organisation's name
 				// common words are words of the name.
 				j > start && toks[start].cls&cOrgword != 0 && j+1 < b && toks[j+1].word && toks[j+1].cap ||

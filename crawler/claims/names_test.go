@@ -46,6 +46,10 @@ func TestNames(t *testing.T) {
 		{"role of a possessor", "en", "The striker was injured on Saturday, according to the player's agent.", nil},
 		{"acronym of another language", "id", `Kepala Kantor Komunikasi Kepresidenan (PCO) Hasan Nasbi menepis isu pergantian kapolri.`, []string{"Hasan Nasbi/deny"}},
 		{"minister abbreviation", "id", `Menkeu Purbaya Yudhi Sadewa memastikan anggaran subsidi aman.`, []string{"Purbaya Yudhi Sadewa/claim"}},
+		{"party word in a role", "en", `Senate Democratic Leader Chuck Schumer accused Republicans of playing games.`, []string{"Chuck Schumer/claim"}},
+		{"media name ending in a common word", "en", `Punchbowl News first reported the talks on Monday.`, []string{"Punchbowl News/claim"}},
+		{"claims that, no author", "en", `John Thune rejected claims that Republicans had agreed to a deal.`, []string{"John Thune/deny"}},
+		{"said the president would", "en", "Chuck Schumer spoke on Tuesday.\n\nA senior official, speaking on condition of anonymity, said the president would veto the bill.", nil},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},

@@ -405,9 +405,10 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 					}
 				}
 			}
-			if j >= b || !toks[j].word || !toks[j].cap {
+			if j >= b || !toks[j].word || !toks[j].cap && toks[j].cls&(cOblique|cSubord|cTimeprep|cLocprep|cPresubject) != 0 {
 				// "kata Kapolres saat jumpa pers": the role alone stands
-				// for the person who holds it.
+				// for the person who holds it; in "said the president
+				// would veto" it is what was said.
 				if e := r.roleHolder(toks, rs); e != nil {
 					return e, j
 				}
@@ -800,7 +801,9 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 			j++
 		}
 		d := j
-		for d < b && (toks[d].cls&cDet != 0) {
+		for d < b && (toks[d].cls&cDet != 0) && toks[d].cls&cComplementizer == 0 {
+			// ("claims that Republicans had …": "that" opens the claim;
+			// it is no determiner of its author.)
 			d++
 		}
 		if (m.a == j || m.a == d) && (m.ent != nil || m.pron == pronDoc) {
