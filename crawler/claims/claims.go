@@ -4,7 +4,11 @@
 // It works in one linear pass over the article: quotations are found at
 // paragraph level first (sentence splitters break inside quotes), then
 // sentences are split, entities recognised (a gazetteer plus capitalised
-// names with their kind read from the context), reporting cues matched from
+// names with their kind read from the context; titles and roles glued to
+// organisations and names, as Indonesian capitalises them, are taken apart:
+// "Kepala Eksekutif Pengawas Perbankan OJK Dian Ediana Rae"; organisations
+// defined by an acronym, "Indonesia Corruption Watch (ICW)", answer to it
+// later), reporting cues matched from
 // the lexicons, and each cue given a speaker (a name, a surname seen before,
 // a pronoun or a description resolved to the nearest compatible entity), a
 // stance (the cue's, changed by negation and by what the quote says), a
