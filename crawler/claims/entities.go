@@ -331,6 +331,28 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
+		if start == apposEnd && j-start >= 3 && toks[start].cls&cOrgword != 0 {
+			// "Pakar hukum Universitas Andalas Feri Amsari … kata Feri":
+			// where a word of the run comes back on its own, a person's
+			// name starts.
+			for k := start + 2; k < j && k <= start+6; k++ {
+				// Without that, four words after a role are two of the
+				// organisation's ("Universitas Andalas") and two of the
+				// person's, the commonest split.
+				if j-k <= 3 && toks[k].cls&(cOrgword|cPlaceword|cMedia|cParticle) == 0 && r.capCount[toks[k].low] > 1 &&
+					r.capCount[toks[k].low] > r.capCount[toks[k-1].low] ||
+					j-start == 4 && k == start+2 && !hasClass(toks, k, j, cOrgword|cPlaceword|cMedia|cParticle) {
+					if _, _, ok := r.x.gaz.match(toks, k, j); ok {
+						break
+					}
+					ent := r.nameEntity(toks, start, k, false)
+					ent.addAlias(r.surface(toks, start, k))
+					orgMention(mention{a: start, b: k, ent: ent, inq: t.inq})
+					start = k
+					break
+				}
+			}
+		}
 		if start == apposEnd && !hasClass(toks, start, j, cOrgword|cPlaceword|cMedia) {
 			title = true // "Menteri Sekretaris Negara Pratikno"
 			if r.lang == "id" && j-start >= 3 && apposRole.b == start && orgBoundRole(toks, apposRole) && r.byToken[toks[start].low] == nil {

@@ -48,6 +48,9 @@ type run struct {
 	// the article defined ("ikatan pedagang pasar indonesia", "ikappi").
 	orgNames map[string]*entity
 	capSeen  map[string]bool // words seen capitalised inside sentences
+	// capCount counts the capitalised occurrences of each word: a word of
+	// a name used again on its own is a person's name
+	capCount map[string]int
 
 	sent        int // current sentence number
 	lastSpeaker *entity
@@ -75,7 +78,7 @@ func newRun(x *Extractor, a *klaim.Article) *run {
 		x: x, a: a, text: a.Text,
 		saidSent: -1,
 		ents:     make(map[string]*entity), byToken: make(map[string]*entity), orgNames: make(map[string]*entity),
-		capSeen: make(map[string]bool), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
+		capSeen: make(map[string]bool), capCount: make(map[string]int), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
 	}
 	r.lang = a.Lang
 	if !a.Published.IsZero() {
@@ -125,6 +128,9 @@ func (r *run) analyse() {
 				t := &p.toks[k]
 				if !t.word {
 					continue
+				}
+				if t.cap {
+					r.capCount[t.low]++
 				}
 				if !first && t.cap && !(k > 0 && (p.toks[k-1].qmark || isDash(p.toks[k-1].raw) || p.toks[k-1].raw == ":")) && !isHeadline(p.toks, s[0], s[1]) {
 					r.capSeen[t.low] = true
