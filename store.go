@@ -104,6 +104,7 @@ type SearchQuery struct {
 	Stance  Stance    // filter on stance
 	Speaker string    // filter on speaker: an entity ID or a name
 	Entity  string    // filter on any entity involved (speaker, org or subject): ID or name
+	Site    string    // filter on the publisher's host, e.g. "viva.co.id"
 	From    time.Time // said-at (or published) on or after
 	To      time.Time // said-at (or published) on or before
 	Limit   int       // page size; 0 means the default (20)

@@ -571,9 +571,9 @@ func statementFields(doc *klaim.Document, s *klaim.Statement, c *klaim.Claim, en
 	}
 
 	src, _ := json.Marshal(s) // plain data: cannot fail
-	site := s.Article.Site
+	site := strings.ToLower(s.Article.Site)
 	if site == "" {
-		site = doc.Article.Site.Host
+		site = strings.ToLower(doc.Article.Site.Host)
 	}
 	sortDate := noDate
 	f := map[string]any{

@@ -250,6 +250,9 @@ func filterQueries(docType string, q klaim.SearchQuery) []query.Query {
 	if q.Stance != "" {
 		all = append(all, term(fieldStance, strings.ToLower(string(q.Stance))))
 	}
+	if s := strings.TrimSpace(q.Site); s != "" {
+		all = append(all, term(fieldSite, strings.TrimPrefix(strings.ToLower(s), "www.")))
+	}
 	// An entity is given by ID or by name; a name matches the folded name
 	// and the aliases read in the article.
 	if s := strings.TrimSpace(q.Speaker); s != "" {

@@ -89,6 +89,8 @@ func TestSearch(t *testing.T) {
 		{"entity org of speaker", klaim.SearchQuery{Entity: "Netflix", Lang: "id"}, sorted(viva1, viva2)},
 		{"entity subject", klaim.SearchQuery{Entity: entFacebook.ID}, sorted(viva1, viva2, viva3, nyt1, nyt2, verge)},
 		{"entity alias", klaim.SearchQuery{Entity: "Kominfo"}, sorted(kompas)},
+		{"site", klaim.SearchQuery{Site: "viva.co.id"}, sorted(viva1, viva2, viva3)},
+		{"site with www and capitals", klaim.SearchQuery{Site: "WWW.NYTimes.com"}, sorted(nyt1, nyt2)},
 		{"from", klaim.SearchQuery{From: day("2019-01-01")}, sorted(verge, kompas)},
 		{"to inclusive", klaim.SearchQuery{To: day("2018-12-18")}, sorted(nyt1, nyt2)},
 		{"from to", klaim.SearchQuery{From: day("2018-12-19"), To: day("2019-03-01")}, sorted(viva1, viva2, viva3, kompas)},

@@ -80,6 +80,7 @@ func parseSearch(q url.Values) (klaim.SearchQuery, cursor, error) {
 		Text:    strings.TrimSpace(q.Get("q")),
 		Speaker: strings.TrimSpace(q.Get("speaker")),
 		Entity:  strings.TrimSpace(q.Get("entity")),
+		Site:    strings.TrimSpace(q.Get("site")),
 	}
 	if len(sq.Text) > maxQueryBytes {
 		return sq, cursor{}, fmt.Errorf("q is %d bytes long; keep it under %d", len(sq.Text), maxQueryBytes)

@@ -135,6 +135,7 @@ func TestAPI(t *testing.T) {
 		{"search lang filter", "GET", "/api/v1/search?lang=id", 200, statements("cl_pm/deny/en_koos")},
 		{"search date range", "GET", "/api/v1/search?from=2018-12-19&to=2018-12-19", 200, statements("cl_pm/deny/en_koos")},
 		{"search speaker by name", "GET", "/api/v1/search?speaker=Mark+Zuckerberg", 200, statements("cl_data/apologize/en_zuck")},
+		{"search site filter", "GET", "/api/v1/search?site=viva.co.id", 200, statements("cl_pm/deny/en_koos")},
 		{"search entity involved", "GET", "/api/v1/search?entity=en_netflix&stance=deny", 200, statements("cl_pm/deny/en_koos")},
 		{"search bad stance", "GET", "/api/v1/search?q=x&stance=lie", 400, detail("stance", "deny")},
 		{"search bad date", "GET", "/api/v1/search?from=2018-13-01", 400, detail("from", "YYYY-MM-DD")},

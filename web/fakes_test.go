@@ -425,6 +425,9 @@ func (x *fakeIndex) Search(ctx context.Context, q klaim.SearchQuery) (*klaim.Sea
 		if q.Speaker != "" && !matchesEntity(q.Speaker, sp) {
 			continue
 		}
+		if q.Site != "" && !strings.EqualFold(st.Article.Site, q.Site) {
+			continue
+		}
 		involved := append([]klaim.EntityRef{sp}, st.Subjects...)
 		if st.Speaker.Org != nil {
 			involved = append(involved, *st.Speaker.Org)

@@ -236,7 +236,7 @@ func facetViews(q url.Values, facets map[string][]klaim.FacetCount) []facetView 
 			next := cloneValues(q)
 			next.Del("cursor")
 			switch name {
-			case "stance", "lang", "speaker":
+			case "stance", "lang", "speaker", "site":
 				b.Active = q.Get(name) == fc.Value
 				next.Set(name, fc.Value)
 				b.URL = "/?" + next.Encode()

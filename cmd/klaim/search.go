@@ -14,7 +14,7 @@ func init() {
 	register(&command{
 		name:    "search",
 		summary: "Search statements and claims in both languages.",
-		usage:   "[--format text|json] [--lang id|en] [--stance S] [--speaker X] [--entity X] [--from DATE] [--to DATE] [--limit N] [--cursor C] QUERY",
+		usage:   "[--format text|json] [--lang id|en] [--stance S] [--speaker X] [--entity X] [--site HOST] [--from DATE] [--to DATE] [--limit N] [--cursor C] QUERY",
 		setup: func(fs *flag.FlagSet, g *globals) func(context.Context, []string) error {
 			format := fs.String("format", "text", "output `format`: text, or json (the body of GET /api/v1/search)")
 			var q klaim.SearchQuery
@@ -23,6 +23,7 @@ func init() {
 			fs.StringVar(&stance, "stance", "", "only this `stance`: claim, deny, admit or apologize")
 			fs.StringVar(&q.Speaker, "speaker", "", "only statements of this speaker (`name or entity id`)")
 			fs.StringVar(&q.Entity, "entity", "", "only statements involving this entity (`name or id`)")
+			fs.StringVar(&q.Site, "site", "", "only statements from this publisher (`host`, e.g. viva.co.id)")
 			fs.StringVar(&from, "from", "", "said on or after this `date` (YYYY-MM-DD)")
 			fs.StringVar(&to, "to", "", "said on or before this `date` (YYYY-MM-DD)")
 			fs.IntVar(&q.Limit, "limit", 20, "at most `N` results (1 to 100)")

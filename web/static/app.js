@@ -11,7 +11,7 @@
   };
   var FACETS = [["stance", "Stance · Sikap"], ["lang", "Language · Bahasa"], ["year", "Year · Tahun"],
     ["speaker", "Speaker · Pembicara"], ["site", "Site · Situs"]];
-  var PARAMS = ["q", "lang", "stance", "from", "to", "speaker", "entity"];
+  var PARAMS = ["q", "lang", "stance", "from", "to", "speaker", "entity", "site"];
   var RELATIONS = {works_for: "works for · bekerja di", parent_of: "parent of · induk dari"};
   var LANGS = {id: "Indonesian · Indonesia", en: "English · Inggris"};
 
