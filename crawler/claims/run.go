@@ -455,6 +455,11 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 		for n, end := k+1, m.b; e.kind != klaim.KindPerson && m.pron == pronNone && n < len(ms) && n <= k+3; n++ {
 			o := &ms[n]
 			q := end
+			for _, rs := range roles {
+				if rs.a == q && rs.b <= o.a {
+					q = rs.b // "said Mercedes team principal Toto Wolff"
+				}
+			}
 			for q < o.a && (toks[q].word && toks[q].cls&cTitle != 0 || toks[q].raw == "." && q > end) {
 				q++
 			}
