@@ -53,6 +53,8 @@ func TestNames(t *testing.T) {
 		{"name used again splits a long org", "id", "Pakar hukum tata negara Universitas Tanjungpura Hendra Wijaya Kusuma menilai revisi itu cacat prosedur.\n\n\"Ini mengakali putusan,\" kata Hendra.", []string{"Hendra Wijaya Kusuma/claim"}},
 		{"four words after a role", "id", `Pengamat ekonomi Universitas Brawijaya Candra Fajri menilai inflasi terkendali.`, []string{"Candra Fajri/claim"}},
 		{"org, role, person after the cue", "en", `"We are disappointed," said Mercedes team principal Toto Wolff.`, []string{"Toto Wolff/claim"}},
+		{"parent speaks", "en", `Instagram parent Meta said the outage was fixed.`, []string{"Meta/claim"}},
+		{"induk speaks", "id", `Induk Shopee, Sea Group, menyatakan kinerja kuartal ketiga membaik.`, []string{"Sea Group/claim"}},
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},

@@ -582,6 +582,17 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 				k++
 			}
 		}
+		if k+1 < len(ms) && m.b < i && toks[m.b].cls&cParent != 0 {
+			// "Google parent Alphabet said": the parent speaks.
+			q := m.b + 1
+			for q < i && toks[q].word && toks[q].cls&cParentfill != 0 {
+				q++
+			}
+			if n := &ms[k+1]; n.a == q && n.b <= i && n.ent != nil && n.ent.kind != klaim.KindPlace {
+				m, e = n, n.ent
+				k++
+			}
+		}
 		out := []*entity{e}
 		for n := k + 1; n < len(ms) && ms[n].b <= i; n++ {
 			gap := ms[n].a - ms[n-1].b
