@@ -151,17 +151,22 @@ func TestNewsPatterns(t *testing.T) {
 		{"confirmed the death", "en", `The club confirmed the death of its former captain on Sunday. Liverpool said he would be remembered.`, []string{"Liverpool/claim"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := extract(t, article(tt.lang, tt.name, tt.text))
-			got := pairs(doc)
-			want := append([]string(nil), tt.want...)
-			sort.Strings(want)
-			if strings.Join(got, ", ") != strings.Join(want, ", ") {
-				t.Errorf("pairs = %q, want %q", got, want)
-				for _, s := range doc.Statements {
-					t.Logf("  %s/%s cue=%q quote=%q", s.Speaker.Name, s.Stance, s.Cue, s.Quote)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkPairs(t, tt.lang, tt.name, tt.text, tt.want) })
+	}
+}
+
+// checkPairs extracts the statements of one short article and compares its
+// speaker/stance pairs with want, logging every statement when they differ.
+func checkPairs(t *testing.T, lang, title, text string, want []string) {
+	t.Helper()
+	doc := extract(t, article(lang, title, text))
+	got := pairs(doc)
+	want = append([]string(nil), want...)
+	sort.Strings(want)
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("pairs = %q, want %q", got, want)
+		for _, s := range doc.Statements {
+			t.Logf("  %s/%s cue=%q quote=%q", s.Speaker.Name, s.Stance, s.Cue, s.Quote)
+		}
 	}
 }
