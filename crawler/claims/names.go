@@ -231,7 +231,9 @@ func (r *run) orgTail(toks []token, j, b int) int {
 		}
 		break
 	}
-	if end > j && toks[j].word && toks[j].cap && (toks[j].cls&cOrgword == 0 || end == j+1) && headWord(toks[end-1].raw) {
+	// The tail may itself open with an organisation word: "New York Police
+	// Department", "Indonesia Police Watch".
+	if end > j && toks[j].word && toks[j].cap && headWord(toks[end-1].raw) {
 		return end
 	}
 	return -1

@@ -57,6 +57,8 @@ func TestNames(t *testing.T) {
 		// Initials, places, product models.
 		{"initial inside a name", "en", `John A. Smith, a spokesman for the city, said the water was safe to drink.`, []string{"John A. Smith/claim"}},
 		{"place after di is no speaker", "id", "Kapolsek Tanah Abang Kompol Hasoloan Situmorang mengatakan pelaku sudah ditangkap di Pasar Baru, Jakarta Pusat.\n\nMenurutnya, pelaku masih berusia 19 tahun.", []string{"Hasoloan Situmorang/claim"}},
+		{"place opening an organisation", "en", `A spokeswoman for the New York Police Department said two men were arrested.`, []string{"New York Police Department/claim"}},
+		{"place opening an organisation, id", "id", `Indonesia Police Watch menilai penanganan kasus itu lamban.`, []string{"Indonesia Police Watch/claim"}},
 		{"product model", "en", `Samsung said sales of its Galaxy S 24 phones rose, according to a company statement.`, []string{"Samsung/claim"}},
 		// Places that speak for an institution.
 		{"number 10", "en", `Number 10 has rejected claims that the budget had been leaked to the press.`, []string{"Downing Street/deny"}},
