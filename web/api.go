@@ -159,11 +159,18 @@ func (s *Server) search(c *gin.Context) {
 		s.searchFailed(c, "search", err, sq.Cursor != "" && s.searchWorks(c, sq))
 		return
 	}
-	meta := Meta{Total: res.Total, Facets: res.Facets}
+	next := ""
 	if res.NextCursor != "" {
-		meta.NextCursor = cursor{Key: cur.Key, Inner: res.NextCursor}.encode()
+		next = cursor{Key: cur.Key, Inner: res.NextCursor}.encode()
 	}
-	sendJSON(c, http.StatusOK, List{Data: hits(res), Meta: meta})
+	sendJSON(c, http.StatusOK, SearchList(res, next))
+}
+
+// SearchList is the body of GET /api/v1/search for a page of results, with
+// nextCursor as meta.next_cursor. `klaim search --format json` prints the
+// same body, so scripts can use either.
+func SearchList(res *klaim.SearchResult, nextCursor string) List {
+	return List{Data: hits(res), Meta: Meta{Total: res.Total, NextCursor: nextCursor, Facets: res.Facets}}
 }
 
 // The index has no error of its own for a cursor it cannot use (one whose

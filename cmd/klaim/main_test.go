@@ -203,3 +203,39 @@ func TestExtractJSONL(t *testing.T) {
 		t.Errorf("title/lang = %v / %v", x["title"], x["lang"])
 	}
 }
+
+// `klaim search --format json` prints the body of GET /api/v1/search.
+func TestSearchJSONIsTheEndpointBody(t *testing.T) {
+	data := t.TempDir()
+	if st, _, errs := klaimRun(t, "ingest", "--data", data, samplesDir(t)); st != 0 {
+		t.Fatalf("ingest failed: %s", errs)
+	}
+	st, out, errs := klaimRun(t, "search", "--data", data, "--format", "json", "--limit", "2", "Netflix")
+	if st != 0 {
+		t.Fatalf("search failed: %s", errs)
+	}
+	var body struct {
+		Data []map[string]any `json:"data"`
+		Meta struct {
+			Total      int                         `json:"total"`
+			NextCursor string                      `json:"next_cursor"`
+			Facets     map[string][]map[string]any `json:"facets"`
+		} `json:"meta"`
+	}
+	if err := json.Unmarshal([]byte(out), &body); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if len(body.Data) != 2 || body.Meta.Total < 2 || body.Meta.NextCursor == "" || body.Meta.Facets["stance"] == nil {
+		t.Fatalf("body = %+v", body)
+	}
+	for _, k := range []string{"id", "speaker", "stance", "claim", "score", "rebuts"} {
+		if _, ok := body.Data[0][k]; !ok {
+			t.Errorf("hit lacks %q, which the endpoint's hits have", k)
+		}
+	}
+	// the cursor continues the same query
+	st, out, errs = klaimRun(t, "search", "--data", data, "--format", "json", "--limit", "2", "--cursor", body.Meta.NextCursor, "Netflix")
+	if st != 0 || !strings.Contains(out, `"data"`) {
+		t.Fatalf("next page failed: %s", errs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/klaim/klaim"
+	"github.com/klaim/klaim/web"
 )
 
 func init() {
@@ -46,7 +47,9 @@ func init() {
 					return err
 				}
 				if *format == "json" {
-					return writeJSON(g.stdout, searchBody(res))
+					// The server wraps its cursor with the query it belongs to;
+					// here the index's own cursor goes back in with --cursor.
+					return writeJSON(g.stdout, web.SearchList(res, res.NextCursor))
 				}
 				fmt.Fprintf(g.stdout, "%d statements match\n", res.Total)
 				for _, h := range res.Hits {
@@ -90,25 +93,4 @@ func completeQuery(q *klaim.SearchQuery, stance, from, to string) error {
 		}
 	}
 	return nil
-}
-
-// searchResponse is the body of GET /api/v1/search.
-type searchResponse struct {
-	Data []klaim.Statement `json:"data"`
-	Meta searchMeta        `json:"meta"`
-}
-
-type searchMeta struct {
-	Total      int                           `json:"total"`
-	NextCursor string                        `json:"next_cursor"`
-	Facets     map[string][]klaim.FacetCount `json:"facets"`
-}
-
-func searchBody(res *klaim.SearchResult) searchResponse {
-	out := searchResponse{Data: make([]klaim.Statement, len(res.Hits)),
-		Meta: searchMeta{Total: res.Total, NextCursor: res.NextCursor, Facets: res.Facets}}
-	for i, h := range res.Hits {
-		out.Data[i] = h.Statement
-	}
-	return out
 }
