@@ -311,19 +311,25 @@ func BenchmarkEntitiesByAlias(b *testing.B) {
 	})
 }
 
-// BenchmarkPutDocument writes fixture-shaped documents into a fresh bolt
-// graph and reports the write rate in quads per second.
-func BenchmarkPutDocument(b *testing.B) {
-	s := mustOpenB(b)
-	ctx := context.Background()
+// benchDocuments makes n fixture-shaped documents and counts their quads.
+func benchDocuments(n int) ([]*klaim.Document, int) {
 	var docs []*klaim.Document
 	quads := 0
-	newCorpus().documents(b.N, func(d *klaim.Document) error {
+	newCorpus().documents(n, func(d *klaim.Document) error {
 		q, _ := documentQuads(d)
 		quads += len(q)
 		docs = append(docs, d)
 		return nil
 	})
+	return docs, quads
+}
+
+// BenchmarkPutDocument writes fixture-shaped documents into a fresh bolt
+// graph and reports the write rate in quads per second.
+func BenchmarkPutDocument(b *testing.B) {
+	s := mustOpenB(b)
+	ctx := context.Background()
+	docs, quads := benchDocuments(b.N)
 	b.ResetTimer()
 	for _, d := range docs {
 		if err := s.PutDocument(ctx, d); err != nil {
@@ -339,14 +345,7 @@ func BenchmarkPutDocument(b *testing.B) {
 func BenchmarkPutDocuments(b *testing.B) {
 	s := mustOpenB(b)
 	ctx := context.Background()
-	var docs []*klaim.Document
-	quads := 0
-	newCorpus().documents(b.N, func(d *klaim.Document) error {
-		q, _ := documentQuads(d)
-		quads += len(q)
-		docs = append(docs, d)
-		return nil
-	})
+	docs, quads := benchDocuments(b.N)
 	b.ResetTimer()
 	for len(docs) > 0 {
 		n := min(50, len(docs))

@@ -56,12 +56,20 @@ func openKB(ctx context.Context, g *globals) (*kb, error) {
 // openExistingKB opens a knowledge base that must already exist, so that a
 // query against a mistyped --data says so instead of answering "nothing".
 func openExistingKB(ctx context.Context, g *globals) (*kb, error) {
-	if g.graphURL == "" {
-		if _, err := os.Stat(g.dataDir); errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no knowledge base at %s (ingest something first, or pass --data)", g.dataDir)
-		}
+	if err := requireKB(g); err != nil {
+		return nil, err
 	}
 	return openKB(ctx, g)
+}
+
+// requireKB fails when --data names no knowledge base (with the embedded graph).
+func requireKB(g *globals) error {
+	if g.graphURL == "" {
+		if _, err := os.Stat(g.dataDir); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no knowledge base at %s (ingest something first, or pass --data)", g.dataDir)
+		}
+	}
+	return nil
 }
 
 func (k *kb) Close() error {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/klaim/klaim"
@@ -21,8 +20,8 @@ func init() {
 				if len(args) > 0 {
 					return usagef("unexpected argument %q", args[0])
 				}
-				if _, err := os.Stat(g.dataDir); g.graphURL == "" && err != nil {
-					return fmt.Errorf("no knowledge base at %s (ingest something first, or pass --data)", g.dataDir)
+				if err := requireKB(g); err != nil {
+					return err
 				}
 				// Start from an empty index: an index of an older layout
 				// cannot be opened, and one of the same layout may hold
@@ -32,7 +31,7 @@ func init() {
 					return err
 				}
 				idx.Close()
-				k, err := openExistingKB(ctx, g)
+				k, err := openKB(ctx, g)
 				if err != nil {
 					return err
 				}
