@@ -175,6 +175,9 @@ type Claim struct {
 	Concepts []string `json:"concepts,omitempty"`
 	// Subjects are the entities the claim is about (not its speakers).
 	Subjects []EntityRef `json:"subjects,omitempty"`
+	// Articles is how many articles state or answer the claim, as the store
+	// counts them (0 on a claim not read from a store).
+	Articles int `json:"articles,omitempty"`
 }
 
 // Ref returns the short form of the claim embedded in statements.

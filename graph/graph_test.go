@@ -547,4 +547,14 @@ func TestSimilarClaimsMatchesBestVersion(t *testing.T) {
 	if len(got[0].Concepts) != 3 {
 		t.Errorf("claim came back with concepts %v, want the first article's three (the best match)", got[0].Concepts)
 	}
+	if got[0].Articles != 2 {
+		t.Errorf("claim discussed by %d articles, want 2", got[0].Articles)
+	}
+	one, err := s.Claim(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one.Articles != 2 {
+		t.Errorf("Claim(%s).Articles = %d, want 2", c.ID, one.Articles)
+	}
 }

@@ -324,6 +324,7 @@ func (s *Store) claims(ctx context.Context, refs []graph.Ref) ([]klaim.Claim, er
 			}
 			if j == 0 {
 				c = one
+				c.Articles = len(r)
 				continue
 			}
 			for _, k := range one.Concepts {
@@ -361,6 +362,7 @@ func (s *Store) claimVersions(ctx context.Context, refs []graph.Ref) ([]klaim.Cl
 			if err := jsonUnmarshal([]byte(js), &one); err != nil {
 				return nil, fmt.Errorf("decode claim: %w", err)
 			}
+			one.Articles = len(r)
 			out = append(out, one)
 		}
 	}

@@ -382,6 +382,22 @@ func consistent(c *cluster, s *stmt) bool {
 	return !c.deny[s.speaker]
 }
 
+// clustersConsistent reports whether a and b may be one proposition: no
+// speaker denies in one and takes another stance in the other.
+func clustersConsistent(a, b *cluster) bool {
+	for e := range a.deny {
+		if b.other[e] {
+			return false
+		}
+	}
+	for e := range a.other {
+		if b.deny[e] {
+			return false
+		}
+	}
+	return true
+}
+
 func containsStr(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
@@ -453,7 +469,20 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 		doc.Relations = []klaim.Relation{}
 	}
 	cls := r.cluster()
-	claimSeen := make(map[string]bool)
+	// holders are the article's clusters given each claim ID so far. Two
+	// clusters the article keeps apart because one speaker denies in one and
+	// asserts or admits in the other ("Meta denied that Netflix read
+	// messages … but admitted Netflix had inbox access") are two
+	// propositions, however alike their concepts: they never share an ID.
+	holders := make(map[string][]*cluster)
+	mayHold := func(id string, c *cluster) bool {
+		for _, o := range holders[id] {
+			if !clustersConsistent(o, c) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, c := range cls {
 		if len(c.key) >= 2 && !hasEntityConcept(c.key) && len(c.stmts) > 0 {
 			// "BSI admits a cyberattack caused the outage" and "Microsoft
@@ -471,6 +500,9 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 			c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
 		} else {
 			c.id = klaim.ClaimID(strings.Join(c.key, " "))
+			if !mayHold(c.id, c) {
+				c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
+			}
 			if f != nil {
 				found, err := f.SimilarClaims(ctx, c.key, 10)
 				if err != nil {
@@ -478,25 +510,42 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 				}
 				ks := set(c.key)
 				own := c.id
-				bestJ := 0.0
+				bestJ, best, bestN := 0.0, "", 0
 				for _, o := range found {
 					j := similarity(o.Concepts, ks)
 					if o.ID == own && j > 0 {
 						// The claim these concepts made before (this article
 						// ingested again): keep it, so IDs are stable.
-						c.id = own
+						best = own
 						break
 					}
-					if j > 0 && (j > bestJ || j == bestJ && o.ID < c.id) {
-						c.id, bestJ = o.ID, j
+					// Of equally similar claims, the one more articles
+					// discuss: a story's main proposition, not the side
+					// remark that happens to share its concepts.
+					if j > 0 && (j > bestJ || j == bestJ && (o.Articles > bestN || o.Articles == bestN && o.ID < best)) {
+						best, bestJ, bestN = o.ID, j, o.Articles
 					}
+				}
+				// A nearest claim taken by an earlier claim of this article
+				// that this one contradicts says these concepts describe
+				// the story's main proposition, which the article keeps
+				// apart from this one: a weaker match would be no better.
+				// The claim gets an ID of its own words, not of its
+				// concepts, which would draw the next article that states
+				// the main proposition.
+				switch {
+				case best == "":
+				case mayHold(best, c):
+					c.id = best
+				default:
+					c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
 				}
 			}
 		}
-		if claimSeen[c.id] {
+		holders[c.id] = append(holders[c.id], c)
+		if len(holders[c.id]) > 1 {
 			continue
 		}
-		claimSeen[c.id] = true
 		cl := klaim.Claim{ID: c.id, Text: c.text, Lang: r.lang, Concepts: c.key}
 		for _, e := range c.subj {
 			cl.Subjects = append(cl.Subjects, klaim.EntityRef{ID: e.id, Name: e.name})

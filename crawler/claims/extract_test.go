@@ -318,3 +318,70 @@ func TestArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestContradictingClaimsApart checks that a speaker's denial and admission
+// in one article, whose concepts are alike, stay two claims: with no store,
+// and when a stored claim matches both.
+func TestContradictingClaimsApart(t *testing.T) {
+	x := extractor(t)
+	text := "Meta membantah bahwa Netflix dapat membaca pesan pribadi pengguna Facebook.\n\n" +
+		"Namun Meta mengakui Netflix memiliki akses ke pesan pribadi pengguna Facebook."
+	f := &memFinder{}
+	earlier := article("id", "NYT", "New York Times melaporkan Netflix dapat membaca dan mengakses pesan pribadi pengguna Facebook.")
+	d0, err := x.Extract(context.Background(), earlier, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    ClaimFinder
+	}{{"no store", nil}, {"store", &memFinder{claims: d0.Claims}}} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := x.Extract(context.Background(), article("id", "Meta", text), tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var deny, admit string
+			for _, s := range doc.Statements {
+				switch s.Stance {
+				case klaim.StanceDeny:
+					deny = s.Claim.ID
+				case klaim.StanceAdmit:
+					admit = s.Claim.ID
+				}
+			}
+			if deny == "" || admit == "" {
+				t.Fatalf("want a denial and an admission, got %+v", doc.Statements)
+			}
+			if deny == admit {
+				t.Errorf("Meta's denial and admission share claim %s", deny)
+			}
+			if tt.f != nil && deny != d0.Claims[0].ID {
+				t.Errorf("the denial should answer the stored report %s, got %s", d0.Claims[0].ID, deny)
+			}
+		})
+	}
+}
+
+// TestEquallySimilarClaims checks that of two stored claims as similar as
+// each other to a new one, the claim more articles discuss is chosen.
+func TestEquallySimilarClaims(t *testing.T) {
+	x := extractor(t)
+	a := article("en", "deny", "Meta denied that Netflix could read the private messages of Facebook users.")
+	doc, err := x.Extract(context.Background(), a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conc := doc.Claims[0].Concepts
+	f := &memFinder{claims: []klaim.Claim{
+		{ID: "cl_0000000000000001", Text: "a side remark", Concepts: conc, Articles: 1},
+		{ID: "cl_0000000000000002", Text: "the story", Concepts: conc, Articles: 3},
+	}}
+	doc, err = x.Extract(context.Background(), a, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Statements[0].Claim.ID; got != "cl_0000000000000002" {
+		t.Errorf("claim %s, want the one three articles discuss", got)
+	}
+}
