@@ -235,6 +235,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				// "Punchbowl News", "BBC Sport": a media or organisation
 				// word ends a name even when it is a common word.
 				j > start && w.cap && w.cls&(cMedia|cOrgword) != 0 ||
+				// "the Australian Federal Police", "National Transportation
+				// Safety Board": common words inside a name that an
+				// organisation word ends.
+				j > first && w.cap && r.orgTail(toks, j, b) > 0 ||
 				// "PT Kereta Api Indonesia": inside an organisation's name
 				// common words are words of the name.
 				j > start && toks[start].cls&cOrgword != 0 && j+1 < b && toks[j+1].word && toks[j+1].cap ||
