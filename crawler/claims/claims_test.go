@@ -88,6 +88,7 @@ func TestStatements(t *testing.T) {
 		{"split quote", "id", `"Kami sudah bekerja keras," kata Shin Tae-yong, "tetapi lawan lebih baik malam ini."`, []string{"Shin Tae-yong/claim"}},
 		{"dilansir is no speaker", "id", `"Proyek itu sudah ditutup," ujar Andi Wijaya dilansir laman resmi Antara, Senin.`, []string{"Andi Wijaya/claim"}},
 		{"not a cue inside a name", "id", `Dengan kata lain, harga beras naik tajam bulan ini.`, nil},
+		{"a thing from a place says it", "id", `Rumor itu pertama kali diembuskan oleh sebuah akun media sosial asal Thailand yang menyebut Buriram United tertarik mendatangkan Ridho.`, nil},
 		// English
 		{"said after quote", "en", `"We have never shared user data with advertisers," said Jane Porter, a spokeswoman for Acme Corp.`, []string{"Jane Porter/deny"}},
 		{"did not deny", "en", `The minister did not deny that talks had taken place. Defence Minister Richard Marles did not deny the report.`, []string{"Richard Marles/claim"}},
@@ -99,6 +100,7 @@ func TestStatements(t *testing.T) {
 		{"club apologised", "en", `Chelsea apologised to supporters after the ticketing system crashed.`, []string{"Chelsea/apologize"}},
 		{"company admitted", "en", `Boeing admitted that the panel had been installed without bolts.`, []string{"Boeing/admit"}},
 		{"declined to comment", "en", `Microsoft declined to comment on the report.`, nil},
+		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},
 		{"according to", "en", `According to the Federal Trade Commission, the company misled millions of users.`, []string{"Federal Trade Commission/claim"}},
 		{"not true quote", "en", `"That is simply not true," Andy Stone, a Meta spokesman, wrote on X.`, []string{"Andy Stone/deny"}},
 		{"he said", "en", "Manchester United manager Erik ten Hag was asked about the defeat.\n\n\"We were not good enough today,\" he said.", []string{"Erik ten Hag/claim"}},
