@@ -706,11 +706,6 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			// "video yang menyebut …": a thing, not a speaker, says it.
 			return nil
 		}
-		if c.i >= a+3 && toks[c.i-1].cls&cRelpron != 0 && r.placeModifier(toks, a, c.i-1, ms) {
-			// "akun media sosial asal Thailand yang menyebut …", "a
-			// website in Russia that claimed …": a thing from a place.
-			return nil
-		}
 		speakers = r.speakerBefore(toks, start, c.i, ms, roles)
 	case cuePassive:
 		// "disampaikan (oleh) Menteri X", "was reported by Reuters"
@@ -1069,24 +1064,6 @@ func (r *run) backReference(toks []token, a, i int) bool {
 	switch toks[k-1].low {
 	case "hal", "pernyataan", "keterangan", "penjelasan", "penegasan", "bantahan", "pengakuan":
 		return true
-	}
-	return false
-}
-
-// placeModifier reports whether toks[a:end] ends in a place named as where
-// something is from or in ("asal Thailand", "in Russia"): the lowercase word
-// before it is a preposition or noun, not a description of a speaker.
-func (r *run) placeModifier(toks []token, a, end int, ms []mention) bool {
-	for k := len(ms) - 1; k >= 0; k-- {
-		m := ms[k]
-		if m.b != end {
-			continue
-		}
-		if m.ent == nil || m.ent.kind != klaim.KindPlace || m.a-1 < a {
-			return false
-		}
-		w := toks[m.a-1]
-		return w.word && !w.cap && w.cls&(cDescOrg|cDescPerson|cDet) == 0
 	}
 	return false
 }
