@@ -100,6 +100,8 @@ func TestStatements(t *testing.T) {
 		{"club apologised", "en", `Chelsea apologised to supporters after the ticketing system crashed.`, []string{"Chelsea/apologize"}},
 		{"company admitted", "en", `Boeing admitted that the panel had been installed without bolts.`, []string{"Boeing/admit"}},
 		{"declined to comment", "en", `Microsoft declined to comment on the report.`, nil},
+		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
+		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},
 		{"according to", "en", `According to the Federal Trade Commission, the company misled millions of users.`, []string{"Federal Trade Commission/claim"}},
 		{"not true quote", "en", `"That is simply not true," Andy Stone, a Meta spokesman, wrote on X.`, []string{"Andy Stone/deny"}},

@@ -378,9 +378,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		// "Ofcom, the UK regulator, said", "Ofcom, regulator Inggris,
 		// mengatakan": an appositive description shows the word is a name.
 		appositive := j+1 < b && toks[j].raw == "," && toks[j+1].word && !toks[j+1].cap && toks[j+1].cls&(cDet|cDescOrg|cDescPerson) != 0
-		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && !r.verbFollows(toks, j, b) && !appositive {
+		common := initial && !title && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && r.lowSeen[toks[start].low]
+		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive {
 			i = j - 1
 			continue
+		}
+		if common && n > 1 && toks[start].cls&(cOrgword|cMedia|cPlaceword) == 0 {
+			// "Kemarahan Ferreira dipicu …": a common word opening the
+			// sentence, then the name.
+			start, n = start+1, n-1
+			name = r.surface(toks, start, j)
 		}
 		// "Bupati Sidoarjo Ahmad Muhdlor": the place the role governs first.
 		if n >= 3 && start > a && toks[start-1].cls&cPlacerole != 0 {

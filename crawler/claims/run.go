@@ -51,6 +51,9 @@ type run struct {
 	// capCount counts the capitalised occurrences of each word: a word of
 	// a name used again on its own is a person's name
 	capCount map[string]int
+	// lowSeen holds the words seen in lower case: such a word opening a
+	// sentence ("Keluarga menduga …", "Police said …") is that common word.
+	lowSeen map[string]bool
 
 	sent        int // current sentence number
 	lastSpeaker *entity
@@ -78,7 +81,7 @@ func newRun(x *Extractor, a *klaim.Article) *run {
 		x: x, a: a, text: a.Text,
 		saidSent: -1,
 		ents:     make(map[string]*entity), byToken: make(map[string]*entity), orgNames: make(map[string]*entity),
-		capSeen: make(map[string]bool), capCount: make(map[string]int), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
+		capSeen: make(map[string]bool), capCount: make(map[string]int), lowSeen: make(map[string]bool), relSeen: make(map[string]bool), spans: make(map[[2]int]bool),
 	}
 	r.lang = a.Lang
 	if !a.Published.IsZero() {
@@ -131,6 +134,8 @@ func (r *run) analyse() {
 				}
 				if t.cap {
 					r.capCount[t.low]++
+				} else if !t.qmark {
+					r.lowSeen[t.low] = true
 				}
 				if !first && t.cap && !(k > 0 && (p.toks[k-1].qmark || isDash(p.toks[k-1].raw) || p.toks[k-1].raw == ":")) && !isHeadline(p.toks, s[0], s[1]) {
 					r.capSeen[t.low] = true

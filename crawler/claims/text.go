@@ -332,7 +332,7 @@ func paragraphs(text string) [][2]int {
 		if j >= 0 {
 			end = i + j
 		}
-		if strings.TrimSpace(text[i:end]) != "" {
+		if t := strings.TrimSpace(text[i:end]); t != "" && !creditLine(t) {
 			out = append(out, [2]int{i, end})
 		}
 		if j < 0 {
@@ -341,4 +341,28 @@ func paragraphs(text string) [][2]int {
 		i = end + 2
 	}
 	return out
+}
+
+// creditPrefixes open the credit lines of wire and web copy, which name the
+// people who wrote or edited a story, not what anyone said.
+var creditPrefixes = []string{
+	"reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+	"laporan:", "penulis:", "editor:", "reporter:", "pewarta:", "editing:",
+}
+
+// creditLine reports whether a paragraph is a credit line: "(Reporting by
+// Hannah Lowry; Editing by Alison Trent)", "— Additional reporting by …",
+// "Editor: Pahlevi".
+func creditLine(p string) bool {
+	if len(p) > 300 {
+		return false
+	}
+	p = strings.TrimLeft(p, "(—–- ")
+	low := strings.ToLower(p[:min(len(p), 40)])
+	for _, c := range creditPrefixes {
+		if strings.HasPrefix(low, c) {
+			return true
+		}
+	}
+	return false
 }
