@@ -24,6 +24,9 @@ type entity struct {
 	// Jefferies"), a source on the story rather than a party to it
 	source bool
 	org    *entity
+	// gender: 'f' or 'm' once a title, a role word or a resolved he/she
+	// showed it, else 0. "she said" never goes to a man.
+	gender byte
 	// salience: the sentence numbers it was last seen in, as anything, as a
 	// subject and as a speaker
 	lastSent, lastSubj, lastSpeaker int
@@ -52,6 +55,7 @@ type mention struct {
 	oblique bool // after a preposition or as a possessor: not a subject
 	inq     bool
 	title   bool // introduced by a title (Pak, Mr, Dr): a person
+	gender  byte // of an English he/she, or of the title or role before a name
 }
 
 // span is a role phrase found in a sentence: tokens [a, b).
@@ -209,7 +213,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			continue
 		}
 		if p := r.pronoun(toks, i, a, b); p != pronNone {
-			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq})
+			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq, gender: genderOf(t.low)})
 			continue
 		}
 		if !t.cap || headline {
@@ -418,6 +422,20 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		ent := r.nameEntity(toks, start, j, title)
 		ent.addAlias(name)
+		if ent.kind == klaim.KindPerson && ent.gender == 0 {
+			// "Mrs Okeke", "spokeswoman Helen Marsh"
+			from := i
+			if start == apposEnd && apposRole.b == start {
+				from = min(from, apposRole.a)
+			} else if i > a && toks[i-1].word && !toks[i-1].cap {
+				from = i - 1 // "spokeswoman Helen Marsh" after a lower-case role
+			}
+			for k := from; k < start; k++ {
+				if g := genderOf(toks[k].low); g != 0 {
+					ent.gender = g
+				}
+			}
+		}
 		if ent.kind == klaim.KindOrganization || ent.kind == klaim.KindPlace {
 			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq, title: title})
 		} else {
@@ -644,10 +662,18 @@ func isHeadline(toks []token, a, b int) bool {
 // resolve returns the entity a pronoun or description refers to: the most
 // salient compatible entity, speakers first, then subjects, then recency.
 func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
+	return r.resolveG(p, 0, exclude...)
+}
+
+// resolveG is resolve for a pronoun of gender g ('f', 'm' or 0 for any).
+func (r *run) resolveG(p pronKind, g byte, exclude ...*entity) *entity {
 	var best *entity
 	bestScore := -1 << 30
 	for _, e := range r.recent {
 		if !compatible(p, e.kind) && !(p == pronDescOrg && e.guessed && e.kind == klaim.KindPerson && e.role == "" && e.org == nil) {
+			continue
+		}
+		if g != 0 && e.gender != 0 && e.gender != g {
 			continue
 		}
 		skip := false
@@ -693,7 +719,24 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 		// for a person's name is a company's.
 		best.kind, best.guessed = klaim.KindOrganization, false
 	}
+	if best != nil && g != 0 && best.gender == 0 {
+		best.gender = g
+	}
 	return best
+}
+
+// genderOf returns the gender a word shows ('f', 'm') or 0: English
+// pronouns, titles and role words.
+func genderOf(low string) byte {
+	switch low {
+	case "she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman",
+		"businesswoman", "congresswoman", "councilwoman", "woman", "mother", "wife", "daughter", "sister", "grandmother", "widow", "ibu", "bu", "nyonya":
+		return 'f'
+	case "he", "him", "his", "himself", "mr", "sir", "lord", "spokesman", "chairman", "businessman", "congressman",
+		"councilman", "man", "father", "husband", "son", "brother", "grandfather", "widower", "bapak", "pak":
+		return 'm'
+	}
+	return 0
 }
 
 func compatible(p pronKind, k klaim.EntityKind) bool {

@@ -372,21 +372,24 @@ func (r *run) speakerEntity(m *mention) *entity {
 			return r.resolveIn(r.ms, k)
 		}
 	}
-	return r.resolve(m.pron)
+	return r.resolveG(m.pron, m.gender)
 }
 
 // resolveIn resolves the pronoun or description ms[k]: to the nearest
 // compatible subject before it in its sentence, else to the most salient
 // entity of the sentences before.
 func (r *run) resolveIn(ms []mention, k int) *entity {
-	p := ms[k].pron
+	p, g := ms[k].pron, ms[k].gender
 	for j := k - 1; j >= 0; j-- {
 		m := &ms[j]
-		if m.ent != nil && !m.inq && !m.oblique && compatible(p, m.ent.kind) && p != pronPost && p != pronDoc {
+		if m.ent != nil && !m.inq && !m.oblique && compatible(p, m.ent.kind) && p != pronPost && p != pronDoc && (g == 0 || m.ent.gender == 0 || m.ent.gender == g) {
+			if m.ent.gender == 0 && m.ent.kind == klaim.KindPerson {
+				m.ent.gender = g
+			}
 			return m.ent
 		}
 	}
-	return r.resolve(p)
+	return r.resolveG(p, g)
 }
 
 // speakerAfter finds the speaker named right after a cue ("kata
@@ -538,6 +541,21 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			m := &ms[k]
 			if m.a > p && m.b <= i && !m.inq && m.ent != nil && m.ent.kind == klaim.KindPerson {
 				return []*entity{m.ent}
+			}
+		}
+		break
+	}
+	// "Speaking on BBC Radio 4, she conceded", "Melalui unggahan di akun X
+	// miliknya, ia menulis": after a fronted phrase, the subject is what
+	// follows its comma.
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.b > i {
+			continue
+		}
+		if m.a > start && !m.inq && !m.oblique && toks[m.a-1].raw == "," && r.adverbsOnly(toks, m.b, i) && !r.commaApposition(toks, start, m.a-1, ms) {
+			if e := r.speakerEntity(m); e != nil {
+				return []*entity{e}
 			}
 		}
 		break
@@ -1069,6 +1087,20 @@ func (r *run) backReference(toks []token, a, i int) bool {
 	switch toks[k-1].low {
 	case "hal", "pernyataan", "keterangan", "penjelasan", "penegasan", "bantahan", "pengakuan":
 		return true
+	}
+	return false
+}
+
+// commaApposition reports whether the comma at toks[c] closes a subject
+// mention of the clause ("Netflix, Spotify and Amazon said", "Andy Stone,
+// Meta's spokesman, he said"): then what follows the comma is no fronted
+// phrase's subject.
+func (r *run) commaApposition(toks []token, start, c int, ms []mention) bool {
+	for k := range ms {
+		m := &ms[k]
+		if m.b == c && m.a >= start && !m.oblique {
+			return true
+		}
 	}
 	return false
 }
