@@ -382,7 +382,8 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		// "Ofcom, the UK regulator, said", "Ofcom, regulator Inggris,
 		// mengatakan": an appositive description shows the word is a name.
 		appositive := j+1 < b && toks[j].raw == "," && toks[j+1].word && !toks[j+1].cap && toks[j+1].cls&(cDet|cDescOrg|cDescPerson) != 0
-		common := initial && !title && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && r.lowSeen[toks[start].low]
+		common := initial && !title && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil &&
+			(r.lowSeen[toks[start].low] || r.lang == "id" && derivedNoun(toks[start].low))
 		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive {
 			i = j - 1
 			continue
@@ -842,4 +843,12 @@ func (r *run) nounAdjunct(toks []token, j int) bool {
 	// A plural noun before a possessive or a verb: "workers' union",
 	// "employees said".
 	return strings.HasSuffix(t.low, "s") && j+1 < len(toks) && (toks[j+1].raw == "'" || toks[j+1].raw == "’" || toks[j+1].low == "'s")
+}
+
+// derivedNoun reports whether an Indonesian word has the shape of a noun
+// derived with ke-…-an or pe(N)-…-an ("kemarahan", "penangkapan",
+// "pernyataan"), which names no one.
+func derivedNoun(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return strings.HasSuffix(w, "an") && (strings.HasPrefix(w, "ke") && n >= 7 || strings.HasPrefix(w, "pe") && n >= 8)
 }
