@@ -264,6 +264,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 								j = q + 1
 								continue
 							}
+							if r.x.gaz.entries[e].kind != klaim.KindPlace && r.bodyOf(toks, start, j, n, b) {
+								j += n
+								break
+							}
 						}
 						// "Bank Syariah Indonesia", "Ikatan Pedagang Pasar
 						// Indonesia": a place inside an organisation's name.
@@ -276,6 +280,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 						continue
 					}
 					if n, _ := r.knownOrgAt(toks, j, b); n > 0 {
+						if r.bodyOf(toks, start, j, n, b) {
+							j += n
+						}
 						break // "Ikappi Abdullah Mansuri": the organisation, then a person
 					}
 					if _, _, ok := lex.roles.match(toks, j, b); ok {
@@ -851,4 +858,13 @@ func (r *run) nounAdjunct(toks []token, j int) bool {
 func derivedNoun(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return strings.HasSuffix(w, "an") && (strings.HasPrefix(w, "ke") && n >= 7 || strings.HasPrefix(w, "pe") && n >= 8)
+}
+
+// bodyOf reports whether the known organisation toks[j:j+n] ends a name that
+// an organisation word opened at toks[start] ("Komite Wasit PSSI menepis",
+// "Dewan Pengawas KPK menyatakan"): a body of that organisation, named with
+// it. A capitalised word after it is a person's name ("Ikappi Abdullah
+// Mansuri"), which the name does not take.
+func (r *run) bodyOf(toks []token, start, j, n, b int) bool {
+	return toks[start].cls&cOrgword != 0 && j-start >= 2 && (j+n >= b || !toks[j+n].word || !toks[j+n].cap)
 }

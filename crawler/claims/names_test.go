@@ -37,6 +37,7 @@ func TestNames(t *testing.T) {
 		{"office of state, three-word name", "id", `Menteri Arif Budi Santoso menegaskan proyek kereta cepat tetap berjalan.`, []string{"Arif Budi Santoso/claim"}},
 		{"demonym for a person", "en", "Mauricio Pochettino arrived in London on Monday.\n\n\"I am not here for a job,\" the Argentine said.", []string{"Mauricio Pochettino/claim"}},
 		{"demonym as adjective", "en", "The American company said profits rose.", nil},
+		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},
 		{"org with a head word before a person", "id", `Ketua Umum Viking Persib Club Heru Joko menilai manajemen harus mengevaluasi tim.`, []string{"Heru Joko/claim"}},
