@@ -71,7 +71,7 @@ func TestStatements(t *testing.T) {
 		{"not a denial", "id", `Kapolda Metro Jaya Irjen Karyoto tidak membantah adanya penangkapan tersebut.`, []string{"Karyoto/claim"}},
 		{"police confirm", "id", `Polda Metro Jaya membenarkan penangkapan dua tersangka kasus narkoba di Jakarta Selatan.`, []string{"Polda Metro Jaya/admit"}},
 		{"club apologises", "id", `Persija Jakarta meminta maaf kepada suporter atas kekalahan telak di kandang sendiri.`, []string{"Persija Jakarta/apologize"}},
-		{"company admits", "id", `PT Maju Jaya Tbk mengakui adanya kebocoran data pelanggan pada pekan lalu.`, []string{"Maju Jaya/admit"}},
+		{"company admits", "id", `PT Maju Jaya Tbk mengakui adanya kebocoran data pelanggan pada pekan lalu.`, []string{"PT Maju Jaya Tbk/admit"}},
 		{"menurut with role", "id", `Menurut juru bicara Kementerian Luar Negeri, Lalu Muhammad Iqbal, pemerintah telah mengirim nota protes.`, []string{"Lalu Muhammad Iqbal/claim"}},
 		{"ujarnya pronoun", "id", "Ketua KPU Hasyim Asyari memastikan tahapan pemilu berjalan sesuai jadwal.\n\n\"Semua logistik sudah tiba di gudang,\" ujarnya.", []string{"Hasyim Asyari/claim"}},
 		{"ia pronoun", "id", "Pelatih Persib Bojan Hodak kecewa dengan hasil pertandingan.\n\nIa mengatakan timnya kurang fokus di babak kedua.", []string{"Bojan Hodak/claim"}},

@@ -29,7 +29,7 @@ func TestCues(t *testing.T) {
 		{"role alone after the cue", "id", "Kapolres Bogor AKBP Rio Wahyu Anggoro mengatakan dua pelaku ditangkap.\n\n\"Keduanya residivis,\" kata Kapolres saat jumpa pers.", []string{"Rio Wahyu Anggoro/claim"}},
 		{"role alone, English", "en", "Chief Constable Sarah Crew said officers were at the scene.\n\n\"We will not tolerate violence,\" said the chief constable.", []string{"Sarah Crew/claim"}},
 		{"nickname given", "id", "\"Klien kami hanya karyawan biasa,\" ujar pria yang akrab disapa Kang Dedi itu.", []string{"Dedi/claim"}},
-		{"hal tersebut disampaikan after a denial", "id", "PT Kereta Api Indonesia membantah kabar kenaikan tarif kereta ekonomi. Hal tersebut disampaikan Vice President Public Relations KAI Anne Purba di Jakarta.", []string{"Anne Purba/deny", "Kereta Api Indonesia/deny"}},
+		{"hal tersebut disampaikan after a denial", "id", "PT Kereta Api Indonesia membantah kabar kenaikan tarif kereta ekonomi. Hal tersebut disampaikan Vice President Public Relations KAI Anne Purba di Jakarta.", []string{"Anne Purba/deny", "PT Kereta Api Indonesia/deny"}},
 		{"list of actions", "id", `Aplikasi itu bisa membaca, menulis, dan menghapus berkas pengguna tanpa izin.`, nil},
 		{"told reporters", "en", `Transport Secretary Louise Haigh told reporters the rail strike would end soon.`, []string{"Louise Haigh/claim"}},
 	}

@@ -598,7 +598,7 @@ func (r *run) pronoun(toks []token, i, a, b int) pronKind {
 	if i > a && (toks[i-1].cls&cDet != 0) {
 		return kind
 	}
-	if i == a && toks[i].cap && i+1 < b && toks[i+1].word && !toks[i+1].cap && kind == pronDescOrg && r.lang == "id" {
+	if i == a && toks[i].cap && i+1 < b && toks[i+1].word && !toks[i+1].cap && kind == pronDescOrg && r.lang == "id" && !r.classifies(toks, i+1, b) {
 		return kind // "Perusahaan memastikan …"
 	}
 	for k := i + 1; k < b && k <= i+8; k++ {
@@ -636,11 +636,23 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 	switch {
 	case (lex.bits[w]&cOblique != 0):
 		m.oblique = true
-	case r.lang == "id" && !toks[p].cap && !(lex.bits[w]&cPresubject != 0) && !(lex.bits[w]&cClassifier != 0) && m.pron == pronNone:
+	case r.lang == "id" && !toks[p].cap && !(lex.bits[w]&cPresubject != 0) && !(lex.bits[w]&cClassifier != 0) && m.pron == pronNone && !describedName(toks, a, p):
 		// Indonesian puts the possessor after its noun: "pengguna
 		// Facebook", "postingan X".
 		m.oblique = true
 	}
+}
+
+// describedName reports whether the lower-case words ending at toks[p] are a
+// description that opens the clause at toks[a] and classifies the name after
+// them: "Perusahaan teknologi finansial PT Dana Kilat", "Produsen sirup
+// tersebut, PT Farmasi" — not a noun the name possesses.
+func describedName(toks []token, a, p int) bool {
+	k := p
+	for k > a && k > p-4 && toks[k].word && !toks[k].cap {
+		k--
+	}
+	return k == a && toks[k].word && toks[k].cls&cDescOrg != 0
 }
 
 // isHeadline reports whether the sentence is written in Title Case: a
@@ -714,6 +726,11 @@ func (r *run) resolveG(p pronKind, g byte, exclude ...*entity) *entity {
 		}
 		if p == pronPost && e != r.lastSpeaker {
 			s -= 100
+		}
+		if p == pronDescOrg && e.kind == klaim.KindMedia {
+			// "the company", "perusahaan tersebut" is the party a story is
+			// about, hardly the outlet that reported on it.
+			s -= 12
 		}
 		if s > bestScore {
 			best, bestScore = e, s
@@ -867,4 +884,19 @@ func derivedNoun(w string) bool {
 // Mansuri"), which the name does not take.
 func (r *run) bodyOf(toks []token, start, j, n, b int) bool {
 	return toks[start].cls&cOrgword != 0 && j-start >= 2 && (j+n >= b || !toks[j+n].word || !toks[j+n].cap)
+}
+
+// classifies reports whether the lower-case words from toks[j] lead, before
+// any speech verb, to a name: "Perusahaan teknologi finansial PT Dana Kilat
+// membantah" describes the name that follows, and refers to nothing before.
+func (r *run) classifies(toks []token, j, b int) bool {
+	for k := j; k < b && k < j+5 && toks[k].word; k++ {
+		if toks[k].cap {
+			return true
+		}
+		if _, _, ok := r.x.lex.cueTrie.match(toks, k, b); ok {
+			return false
+		}
+	}
+	return false
 }

@@ -20,13 +20,21 @@ import (
 const maxOrgWords = 12
 
 // orgNoise reports whether a word of an organisation's name is legal form or
-// article, left out of its canonical name: PT, Tbk, The, Persero.
+// article, left out of acronyms: PT, Tbk, The, Persero.
 func orgNoise(low string) bool {
 	switch low {
 	case "pt", "tbk", "the", "persero", "(persero)":
 		return true
 	}
 	return false
+}
+
+// canonicalNoise reports whether a word at either end of an organisation's
+// name is left out of its canonical name: an article or "Persero". "PT" and
+// "Tbk" stay, as written: they are how Indonesian copy names a company
+// first ("PT Farmasi Sejahtera Abadi").
+func canonicalNoise(low string) bool {
+	return low != "pt" && low != "tbk" && orgNoise(low)
 }
 
 // orgConnector reports whether a lower-case word may join the capitalised
@@ -153,10 +161,10 @@ func abbreviates(acronym string, words []string) bool {
 // toks[a:b]: without its legal form and article ("PT Bank Syariah Indonesia
 // Tbk" → "Bank Syariah Indonesia").
 func (r *run) orgCanonical(toks []token, a, b int) string {
-	for a < b-1 && orgNoise(toks[a].low) {
+	for a < b-1 && canonicalNoise(toks[a].low) {
 		a++
 	}
-	for b > a+1 && orgNoise(toks[b-1].low) {
+	for b > a+1 && canonicalNoise(toks[b-1].low) {
 		b--
 	}
 	return r.surface(toks, a, b)
