@@ -368,6 +368,21 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				}
 			}
 		}
+		if start == apposEnd && apposRole.b == start && r.apposedPerson(toks, j, b) {
+			// "Pemilik PO Trans Mulia Jaya, Haryono Salim, mengakui",
+			// "Analis Mirae Asset Sekuritas Indonesia, Andreas Wibisono,
+			// menilai": the role's employer, then its holder in apposition.
+			ent := r.nameEntity(toks, start, j, false)
+			if ent.kind == klaim.KindPerson && !ent.known && len(ent.aliases) == 0 {
+				// New here; a person met before ("Manajer Nadira") stays one.
+				ent.kind, ent.guessed = klaim.KindOrganization, false
+				r.orgNames[strings.ToLower(ent.name)] = ent
+			}
+			ent.addAlias(r.surface(toks, start, j))
+			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq})
+			i = j - 1
+			continue
+		}
 		if start == apposEnd && !hasClass(toks, start, j, cOrgword|cPlaceword|cMedia) {
 			title = true // "Menteri Sekretaris Negara Pratikno"
 			if r.lang == "id" && j-start >= 3 && apposRole.b == start && orgBoundRole(toks, apposRole) && r.byToken[toks[start].low] == nil {
@@ -899,4 +914,18 @@ func (r *run) classifies(toks []token, j, b int) bool {
 		}
 	}
 	return false
+}
+
+// apposedPerson reports whether toks[j:] is ", Full Name," — a name of two
+// words or more set off by commas, as the holder of a role is after the
+// role's organisation.
+func (r *run) apposedPerson(toks []token, j, b int) bool {
+	if j+3 >= b || toks[j].raw != "," {
+		return false
+	}
+	k := j + 1
+	for k < b && toks[k].word && toks[k].cap && toks[k].cls&(cOrgword|cMedia|cPlaceword|cNonname) == 0 {
+		k++
+	}
+	return k-(j+1) >= 2 && k < b && toks[k].raw == ","
 }

@@ -342,6 +342,13 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 		if c.lang != "*" && c.lang != r.lang {
 			continue
 		}
+		if r.lang == "en" && (c.kind == cueVerb || c.kind == cueBoth) && i > a && toks[i-1].word {
+			// "pupils were told", "he was charged with": the subject is
+			// spoken to or of; "a contested reef": an adjective.
+			if be := toks[i-1].low; englishBe[be] || toks[i-1].cls&cDet != 0 && be != "that" && be != "this" {
+				continue
+			}
+		}
 		if suffix && c.kind != cueInv && c.kind != cueBoth {
 			continue
 		}
@@ -400,8 +407,35 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 	for k := range ms {
 		named = named || ms[k].a == j
 	}
-	for !named && j < b && toks[j].word && ((toks[j].cls&cDet != 0) || (toks[j].cls&cTitle != 0) && !toks[j].cap) {
+	for !named && j < b && toks[j].word && ((toks[j].cls&cDet != 0) || (toks[j].cls&cTitle != 0) && (!toks[j].cap || j+1 < b && toks[j+1].cap)) {
+		// "said the …", "kata Pak Budi", "said Commodore Rafael Ilagan"
 		j++
+		if j < b && toks[j].raw == "." && toks[j-1].cls&cTitle != 0 {
+			j++ // "said Lt. Col. …"
+		}
+		for k := range ms {
+			named = named || ms[k].a == j
+		}
+	}
+	// "said Wessex Water's chief operating officer, Martin Hollis": the
+	// person in apposition to the organisation's role.
+	for k := range ms {
+		if m := &ms[k]; m.a == j && m.ent != nil && m.b+1 < b && toks[m.b].low == "'s" {
+			for _, rs := range roles {
+				if rs.a != m.b+1 {
+					continue
+				}
+				q := rs.b
+				if q < b && toks[q].raw == "," {
+					q++
+				}
+				for k2 := range ms {
+					if ms[k2].a == q && ms[k2].ent != nil && ms[k2].ent.kind == klaim.KindPerson && !ms[k2].inq {
+						return ms[k2].ent, ms[k2].b
+					}
+				}
+			}
+		}
 	}
 	for _, rs := range roles {
 		if rs.a == j {
@@ -1104,3 +1138,6 @@ func (r *run) commaApposition(toks []token, start, c int, ms []mention) bool {
 	}
 	return false
 }
+
+// englishBe are the forms of "be" that make a following participle passive.
+var englishBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "am": true}
