@@ -332,7 +332,7 @@ func paragraphs(text string) [][2]int {
 		if j >= 0 {
 			end = i + j
 		}
-		if t := strings.TrimSpace(text[i:end]); t != "" && !creditLine(t) {
+		if t := strings.TrimSpace(text[i:end]); t != "" && !asideLine(t) {
 			out = append(out, [2]int{i, end})
 		}
 		if j < 0 {
@@ -343,23 +343,26 @@ func paragraphs(text string) [][2]int {
 	return out
 }
 
-// creditPrefixes open the credit lines of wire and web copy, which name the
-// people who wrote or edited a story, not what anyone said.
-var creditPrefixes = []string{
+// asidePrefixes open the lines of web copy that are not the story: credit
+// lines, which name who wrote or edited it, links to related stories and
+// photo captions.
+var asidePrefixes = []string{
 	"reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
 	"laporan:", "penulis:", "editor:", "reporter:", "pewarta:", "editing:",
+	"baca juga:", "baca juga :", "baca:", "lihat juga:", "simak juga:", "read more:", "read also:",
+	"related:", "see also:", "image caption", "image source", "foto:", "ilustrasi:",
 }
 
-// creditLine reports whether a paragraph is a credit line: "(Reporting by
-// Hannah Lowry; Editing by Alison Trent)", "— Additional reporting by …",
-// "Editor: Pahlevi".
-func creditLine(p string) bool {
+// asideLine reports whether a paragraph is such a line: "(Reporting by Hannah
+// Lowry; Editing by Alison Trent)", "Baca juga: Korban Banjir Mengungsi …",
+// "Image caption, Pupils at …".
+func asideLine(p string) bool {
 	if len(p) > 300 {
 		return false
 	}
 	p = strings.TrimLeft(p, "(—–- ")
 	low := strings.ToLower(p[:min(len(p), 40)])
-	for _, c := range creditPrefixes {
+	for _, c := range asidePrefixes {
 		if strings.HasPrefix(low, c) {
 			return true
 		}
