@@ -304,6 +304,15 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 					j = end
 					continue
 				}
+				if toks[start].cls&cBodyhead != 0 {
+					// "Department of Health and Social Care": a public
+					// body's name runs on, unless another name follows.
+					_, _, known := r.x.gaz.match(toks, j+1, b)
+					if n, _ := r.knownOrgAt(toks, j+1, b); n == 0 && !known {
+						j++
+						continue
+					}
+				}
 			}
 			if w.word && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word && (w.cls&cParticle != 0) && !(r.lang == "id" && (w.low == "di" || w.low == "da")) {
 				if _, _, ok := r.x.gaz.match(toks, j+1, b); ok {

@@ -141,11 +141,13 @@ const (
 	cGroupnoun
 	cPlacerole
 	cOrgnoun
+	cBodyhead
 )
 
 var classBits = map[string]wordClass{
 	"placerole":      cPlacerole,
 	"orgnoun":        cOrgnoun,
+	"bodyhead":       cBodyhead,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

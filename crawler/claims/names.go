@@ -81,7 +81,7 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 		return 0, 0, false
 	}
 	a := &toks[j+1]
-	if !a.word || !a.cap || utf8.RuneCountInString(a.raw) < 2 || len(a.raw) > 12 {
+	if !a.word || !a.cap || utf8.RuneCountInString(a.raw) < 2 || len(a.raw) > 16 {
 		return 0, 0, false
 	}
 	if a.allcap && hasClass(toks, i, j, cOrgword) && j-i >= 2 {
