@@ -55,7 +55,7 @@ type mention struct {
 	oblique bool // after a preposition or as a possessor: not a subject
 	inq     bool
 	title   bool // introduced by a title (Pak, Mr, Dr): a person
-	gender  byte // of an English he/she, or of the title or role before a name
+	agree   agreement // what a pronoun or description requires of its referent
 }
 
 // span is a role phrase found in a sentence: tokens [a, b).
@@ -213,7 +213,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			continue
 		}
 		if p := r.pronoun(toks, i, a, b); p != pronNone {
-			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq, gender: genderOf(t.low)})
+			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq, agree: agreementOf(t.low)})
 			continue
 		}
 		if !t.cap || headline {
@@ -463,8 +463,8 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				from = i - 1 // "spokeswoman Helen Marsh" after a lower-case role
 			}
 			for k := from; k < start; k++ {
-				if g := genderOf(toks[k].low); g != 0 {
-					ent.gender = g
+				if g := agreementOf(toks[k].low); g == agreeFemale || g == agreeMale {
+					ent.gender = byte(g)
 				}
 			}
 		}
@@ -709,15 +709,16 @@ func (r *run) resolve(p pronKind, exclude ...*entity) *entity {
 	return r.resolveG(p, 0, exclude...)
 }
 
-// resolveG is resolve for a pronoun of gender g ('f', 'm' or 0 for any).
-func (r *run) resolveG(p pronKind, g byte, exclude ...*entity) *entity {
+// resolveG is resolve for a pronoun or description that requires g of its
+// referent: a gender ("she") or being a news outlet ("the newspaper").
+func (r *run) resolveG(p pronKind, g agreement, exclude ...*entity) *entity {
 	var best *entity
 	bestScore := -1 << 30
 	for _, e := range r.recent {
 		if !compatible(p, e.kind) && !(p == pronDescOrg && e.guessed && e.kind == klaim.KindPerson && e.role == "" && e.org == nil) {
 			continue
 		}
-		if g != 0 && e.gender != 0 && e.gender != g {
+		if !g.fits(e) {
 			continue
 		}
 		skip := false
@@ -768,24 +769,53 @@ func (r *run) resolveG(p pronKind, g byte, exclude ...*entity) *entity {
 		// for a person's name is a company's.
 		best.kind, best.guessed = klaim.KindOrganization, false
 	}
-	if best != nil && g != 0 && best.gender == 0 {
-		best.gender = g
-	}
+	g.mark(best)
 	return best
 }
 
-// genderOf returns the gender a word shows ('f', 'm') or 0: English
-// pronouns, titles and role words.
-func genderOf(low string) byte {
+// agreement is what a pronoun or description requires of what it refers to.
+type agreement byte
+
+const (
+	agreeAny    agreement = 0
+	agreeFemale agreement = 'f' // she, her, Mrs, spokeswoman
+	agreeMale   agreement = 'm' // he, his, Mr, spokesman
+	agreeMedia  agreement = 'n' // the newspaper, the broadcaster, koran itu
+)
+
+// fits reports whether e may be what a word of agreement g refers to.
+func (g agreement) fits(e *entity) bool {
+	switch g {
+	case agreeFemale, agreeMale:
+		return e.gender == 0 || e.gender == byte(g)
+	case agreeMedia:
+		return e.kind == klaim.KindMedia
+	}
+	return true
+}
+
+// mark records on e, which a word of agreement g was resolved to, the
+// gender g shows.
+func (g agreement) mark(e *entity) {
+	if e != nil && e.gender == 0 && e.kind == klaim.KindPerson && (g == agreeFemale || g == agreeMale) {
+		e.gender = byte(g)
+	}
+}
+
+// agreementOf returns what a word requires of its referent: a gender
+// (English pronouns, titles, role words) or a news outlet (newspaper, koran).
+func agreementOf(low string) agreement {
 	switch low {
 	case "she", "her", "hers", "herself", "mrs", "ms", "miss", "madam", "dame", "lady", "spokeswoman", "chairwoman",
 		"businesswoman", "congresswoman", "councilwoman", "woman", "mother", "wife", "daughter", "sister", "grandmother", "widow", "ibu", "bu", "nyonya":
-		return 'f'
+		return agreeFemale
+	case "newspaper", "paper", "tabloid", "broadcaster", "outlet", "publication", "magazine", "koran", "harian", "majalah", "media":
+		return agreeMedia
 	case "he", "him", "his", "himself", "mr", "sir", "lord", "spokesman", "chairman", "businessman", "congressman",
 		"councilman", "man", "father", "husband", "son", "brother", "grandfather", "widower", "bapak", "pak":
-		return 'm'
+		return agreeMale
 	}
-	return 0
+	return agreeAny
 }
 
 func compatible(p pronKind, k klaim.EntityKind) bool {

@@ -379,20 +379,18 @@ func (r *run) speakerEntity(m *mention) *entity {
 			return r.resolveIn(r.ms, k)
 		}
 	}
-	return r.resolveG(m.pron, m.gender)
+	return r.resolveG(m.pron, m.agree)
 }
 
 // resolveIn resolves the pronoun or description ms[k]: to the nearest
 // compatible subject before it in its sentence, else to the most salient
 // entity of the sentences before.
 func (r *run) resolveIn(ms []mention, k int) *entity {
-	p, g := ms[k].pron, ms[k].gender
+	p, g := ms[k].pron, ms[k].agree
 	for j := k - 1; j >= 0; j-- {
 		m := &ms[j]
-		if m.ent != nil && !m.inq && !m.oblique && compatible(p, m.ent.kind) && p != pronPost && p != pronDoc && (g == 0 || m.ent.gender == 0 || m.ent.gender == g) {
-			if m.ent.gender == 0 && m.ent.kind == klaim.KindPerson {
-				m.ent.gender = g
-			}
+		if m.ent != nil && !m.inq && !m.oblique && compatible(p, m.ent.kind) && p != pronPost && p != pronDoc && g.fits(m.ent) {
+			g.mark(m.ent)
 			return m.ent
 		}
 	}
