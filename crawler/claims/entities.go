@@ -54,7 +54,7 @@ type mention struct {
 	pron    pronKind
 	oblique bool // after a preposition or as a possessor: not a subject
 	inq     bool
-	title   bool // introduced by a title (Pak, Mr, Dr): a person
+	title   bool      // introduced by a title (Pak, Mr, Dr): a person
 	agree   agreement // what a pronoun or description requires of its referent
 }
 
