@@ -897,8 +897,8 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 	for from < b && (!toks[from].word || (toks[from].cls&cComplementizer != 0) || toks[from].inq) {
 		from++
 	}
-	if from < b {
-		s.content = append(s.content, [2]int{toks[from].s, toks[b-1].e})
+	if to := r.clauseTail(toks, from, b); from < to {
+		s.content = append(s.content, [2]int{toks[from].s, toks[to-1].e})
 	}
 	s.span = r.uniqueSpan([2]int{toks[c.i].s, toks[b-1].e}, [2]int{toks[c.i].s, toks[c.i+c.n-1].e}, [2]int{toks[c.i].s, toks[c.i].s})
 	s.said = r.saidAt(toks, a, b)
@@ -1139,3 +1139,21 @@ func (r *run) commaApposition(toks []token, start, c int, ms []mention) bool {
 
 // englishBe are the forms of "be" that make a following participle passive.
 var englishBe = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "am": true}
+
+// clauseTail returns where the clause a report states, toks[from:to], ends:
+// before a comma that opens what the speaker answering it adds — "denied a
+// report that P, calling the story simply false", "membantah laporan bahwa
+// P, sambil menyebut …" — else to.
+func (r *run) clauseTail(toks []token, from, to int) int {
+	for k := from + 1; k+1 < to; k++ {
+		if toks[k].raw != "," || !toks[k+1].word || toks[k+1].cap {
+			continue
+		}
+		w := toks[k+1].low
+		if r.lang == "en" && len(w) > 5 && strings.HasSuffix(w, "ing") && w != "including" && w != "according" && w != "following" && w != "during" ||
+			r.lang == "id" && (w == "sambil" || w == "seraya" || w == "sembari") {
+			return k
+		}
+	}
+	return to
+}
