@@ -893,6 +893,14 @@ func (r *run) verbFollows(toks []token, j, b int) bool {
 	for j < b && toks[j].word && toks[j].cls&cAdverb != 0 {
 		j++
 	}
+	// "Revolut on Thursday denied", "Garuda pada Senin membantah": a day
+	// between the subject and its verb.
+	if j+1 < b && toks[j].word && (toks[j].low == "on" || toks[j].low == "pada") && toks[j+1].word && toks[j+1].cls&cNonname != 0 && toks[j+1].cap {
+		j += 2
+		for j < b && toks[j].raw == "," {
+			j++
+		}
+	}
 	if j >= b || !toks[j].word || toks[j].cap {
 		return false
 	}
