@@ -113,6 +113,8 @@ func TestStatements(t *testing.T) {
 		{"photo caption", "en", "Image caption, Pupils at some schools said the paper had leaked", nil},
 		{"the newspaper is an outlet", "en", "Rachel Ainsworth denied helping a company owned by a major Labour donor, after the Sunday Times published emails.\n\nThe newspaper reported that her office contacted officials four times.", []string{"Rachel Ainsworth/deny", "The Sunday Times/claim"}},
 		{"the answer's own words are not the report's", "en", `LONDON (Reuters) - Revolut on Thursday denied a report in the Financial Times that the watchdog had found "serious weaknesses" in its controls, calling the story "simply false".`, []string{"Financial Times/claim", "Revolut/deny"}},
+		{"but insisted: one subject, two verbs", "en", `Boeing admitted that its quality controls had failed, but insisted the planes were safe.`, []string{"Boeing/admit", "Boeing/claim"}},
+		{"accused of misleading is no denial", "en", `Senator Elizabeth Warren accused the bank of misleading customers.`, []string{"Elizabeth Warren/claim"}},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

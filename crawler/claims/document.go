@@ -279,11 +279,19 @@ func (r *run) cluster() []*cluster {
 		}
 		var best *cluster
 		bestJ := 0.0
+		report := s.stance == klaim.StanceClaim && r.reports(s)
 		for _, c := range cls[max(0, len(cls)-maxClusters):] {
 			if !consistent(c, s) {
 				continue
 			}
-			if j := jaccard(s.conc, keyset(c)); j > bestJ {
+			j := jaccard(s.conc, keyset(c))
+			if report && j >= joinInArticle && len(c.deny) > 0 {
+				// A report as like a claim some party denies as one it
+				// admits is the one denied: denials answer reports,
+				// admissions concede a part of them.
+				j += 1
+			}
+			if j > bestJ {
 				best, bestJ = c, j
 			}
 		}

@@ -142,12 +142,14 @@ const (
 	cPlacerole
 	cOrgnoun
 	cBodyhead
+	cAccuse
 )
 
 var classBits = map[string]wordClass{
 	"placerole":      cPlacerole,
 	"orgnoun":        cOrgnoun,
 	"bodyhead":       cBodyhead,
+	"accuse":         cAccuse,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

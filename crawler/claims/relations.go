@@ -98,7 +98,7 @@ func (r *run) relations(toks []token, a, b int, ms []mention, roles []span) {
 			// "para eksekutif Facebook (Meta) termasuk CEO Mark Zuckerberg"
 			for k := range ms {
 				m := &ms[k]
-				if m.b <= rs.a && isOrg(m) && !m.inq {
+				if m.b <= rs.a && isOrg(m) && !m.inq && !commaBetween(toks, m.b, rs.a) {
 					org = m
 				}
 			}
@@ -263,4 +263,15 @@ func (r *run) relate(t klaim.RelationType, from, to *entity, role string) {
 		Type: t, From: klaim.EntityRef{ID: from.id, Name: from.name},
 		To: klaim.EntityRef{ID: to.id, Name: to.name}, Role: role, Article: r.a.ID,
 	})
+}
+
+// commaBetween reports whether a comma stands in toks[from:to]: "In an
+// interview with CNN, Senator Warren" does not make CNN her employer.
+func commaBetween(toks []token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].raw == "," {
+			return true
+		}
+	}
+	return false
 }

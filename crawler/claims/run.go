@@ -980,19 +980,16 @@ func (r *run) finish(s *stmt) {
 }
 
 // coordinated reports whether toks[from:to], between two verbs, joins them
-// as verbs of one subject ("membantah tuduhan, serta mengatakan") rather
-// than opening a relative clause ("a post which suggested").
+// as verbs of one subject: a conjunction, then at most adverbs, right before
+// the second verb ("membantah tuduhan, serta mengatakan", "admitted that …,
+// but insisted"). A subject of its own ("…, but a source close to the
+// company said") or a relative clause ("a post which suggested") is not.
 func (r *run) coordinated(toks []token, from, to int) bool {
-	conj := false
-	for k := from; k < to && k < len(toks); k++ {
-		switch {
-		case (toks[k].cls&cRelpron != 0):
-			return false
-		case (toks[k].cls&cCoord != 0):
-			conj = true
-		}
+	k := min(to, len(toks)) - 1
+	for k >= from && toks[k].word && toks[k].cls&cAdverb != 0 && toks[k].cls&cCoord == 0 {
+		k--
 	}
-	return conj
+	return k >= from && toks[k].word && toks[k].cls&cCoord != 0
 }
 
 // speechQuote reports whether the quotation q is quoted speech rather than

@@ -1,6 +1,10 @@
 package claims
 
-import "github.com/klaim/klaim"
+import (
+	"strings"
+
+	"github.com/klaim/klaim"
+)
 
 // stanceRank orders the stances a quotation can reveal: an apology outranks
 // a denial, which outranks an admission.
@@ -11,7 +15,7 @@ var stanceRank = map[klaim.Stance]int{klaim.StanceAdmit: 1, klaim.StanceDeny: 2,
 // tidak benar", "not true", "kami tidak pernah", "secara tidak sengaja",
 // "we apologise".
 func (r *run) stanceOf(s *stmt) klaim.Stance {
-	if s.base != klaim.StanceClaim {
+	if s.base != klaim.StanceClaim || r.accusation(s.cue) {
 		return s.base
 	}
 	best := klaim.StanceClaim
@@ -64,4 +68,12 @@ func (r *run) markerStance(toks []token, direct, orgSpeaker bool) klaim.Stance {
 		sentStart = false
 	}
 	return best
+}
+
+// accusation reports whether a cue accuses ("accused", "menuding"): what
+// follows names the wrong alleged, whose words ("misleading", "bohong") are
+// no denial by the speaker.
+func (r *run) accusation(cue string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(cue), " ")
+	return r.x.lex.bits[w]&cAccuse != 0
 }
