@@ -115,6 +115,8 @@ func TestStatements(t *testing.T) {
 		{"the answer's own words are not the report's", "en", `LONDON (Reuters) - Revolut on Thursday denied a report in the Financial Times that the watchdog had found "serious weaknesses" in its controls, calling the story "simply false".`, []string{"Financial Times/claim", "Revolut/deny"}},
 		{"but insisted: one subject, two verbs", "en", `Boeing admitted that its quality controls had failed, but insisted the planes were safe.`, []string{"Boeing/admit", "Boeing/claim"}},
 		{"accused of misleading is no denial", "en", `Senator Elizabeth Warren accused the bank of misleading customers.`, []string{"Elizabeth Warren/claim"}},
+		{"an assessment is no denial", "id", `Pengamat politik dari Universitas Indonesia Ade Armando menilai langkah tersebut keliru.`, []string{"Ade Armando/claim"}},
+		{"an assessment of an accusation denies it", "id", `Pengacara Maqdir Ismail menilai tuduhan itu tidak berdasar.`, []string{"Maqdir Ismail/deny"}},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

@@ -142,14 +142,14 @@ const (
 	cPlacerole
 	cOrgnoun
 	cBodyhead
-	cAccuse
+	cJudge
 )
 
 var classBits = map[string]wordClass{
 	"placerole":      cPlacerole,
 	"orgnoun":        cOrgnoun,
 	"bodyhead":       cBodyhead,
-	"accuse":         cAccuse,
+	"judge":          cJudge,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

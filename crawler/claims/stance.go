@@ -15,7 +15,7 @@ var stanceRank = map[klaim.Stance]int{klaim.StanceAdmit: 1, klaim.StanceDeny: 2,
 // tidak benar", "not true", "kami tidak pernah", "secara tidak sengaja",
 // "we apologise".
 func (r *run) stanceOf(s *stmt) klaim.Stance {
-	if s.base != klaim.StanceClaim || r.accusation(s.cue) {
+	if s.base != klaim.StanceClaim || r.judgement(s.cue) && !r.judgesReport(s) {
 		return s.base
 	}
 	best := klaim.StanceClaim
@@ -70,10 +70,17 @@ func (r *run) markerStance(toks []token, direct, orgSpeaker bool) klaim.Stance {
 	return best
 }
 
-// accusation reports whether a cue accuses ("accused", "menuding"): what
-// follows names the wrong alleged, whose words ("misleading", "bohong") are
-// no denial by the speaker.
-func (r *run) accusation(cue string) bool {
+// judgement reports whether a cue accuses or assesses ("accused",
+// "menilai"): what follows judges another's deeds, and its words
+// ("misleading", "keliru") are no denial by the speaker.
+func (r *run) judgement(cue string) bool {
 	w, _, _ := strings.Cut(strings.ToLower(cue), " ")
-	return r.x.lex.bits[w]&cAccuse != 0
+	return r.x.lex.bits[w]&cJudge != 0
+}
+
+// judgesReport reports whether what a judging cue judges is a report or an
+// accusation ("menilai tuduhan itu tidak berdasar", "believes the claims
+// are false"): then its words do deny.
+func (r *run) judgesReport(s *stmt) bool {
+	return len(s.content) > 0 && firstWordsName(r.text[s.content[0][0]:s.content[0][1]], reportNouns)
 }
