@@ -415,7 +415,8 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		appositive := j+1 < b && toks[j].raw == "," && toks[j+1].word && !toks[j+1].cap && toks[j+1].cls&(cDet|cDescOrg|cDescPerson) != 0
 		common := initial && !title && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil &&
 			(r.lowSeen[toks[start].low] || r.lang == "id" && derivedNoun(toks[start].low))
-		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive {
+		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive ||
+			initial && n == 1 && toks[start].cls&cAdverb != 0 && !r.capSeen[toks[start].low] { // "Earlier, the union said"
 			i = j - 1
 			continue
 		}

@@ -59,6 +59,11 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 	if !toks[i].word || !toks[i].cap {
 		return 0, 0, false
 	}
+	if _, _, cue := r.x.lex.cueTrie.match(toks, i, b); cue {
+		// "Menurut Badan Pusat Statistik (BPS)": the name starts after
+		// the cue that opens the sentence.
+		return 0, 0, false
+	}
 	if _, _, ok := r.x.lex.roles.match(toks, i, b); ok {
 		return 0, 0, false // "Kepala Badan …": the role is no part of the name
 	}

@@ -44,6 +44,8 @@ func TestNames(t *testing.T) {
 		{"a public body's name runs on over and", "en", `A spokesperson for the Department of Health and Social Care said the findings were concerning.`, []string{"Department of Health and Social Care/claim"}},
 		{"a public body's name runs on over dan, long short name", "id", `Kementerian Pendidikan Dasar dan Menengah (Kemendikdasmen) menyatakan akan mengevaluasi sistem itu.`, []string{"Kementerian Pendidikan Dasar dan Menengah/claim"}},
 		{"two bodies joined by dan stay two", "id", `Kementerian BUMN dan Kementerian Keuangan menyatakan rencana itu belum final.`, []string{"Kementerian BUMN/claim", "Kementerian Keuangan/claim"}},
+		{"org defined after an opening cue", "id", `Menurut Badan Pusat Statistik (BPS), inflasi mencapai 3 persen.`, []string{"Badan Pusat Statistik/claim"}},
+		{"adverb before an org defined by its acronym", "en", "Earlier, the National Union of Journalists (NUJ) said the cuts were reckless.\n\nThe NUJ accused the broadcaster of ignoring its members.", []string{"National Union of Journalists/claim"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},

@@ -826,6 +826,9 @@ func (r *run) verbStatement(pi int, p *para, a, b int, c cueAt, ms []mention, ro
 			// "…, kata X." reports what came before it.
 			from, to = r.clauseStart(toks, a, c.i, a), c.i
 		}
+		if from+2 < to && toks[from].raw == "(" && toks[from+2].raw == ")" {
+			from += 3 // "Menurut Badan Pusat Statistik (BPS), …": the acronym
+		}
 		for from < to && (!toks[from].word || (toks[from].cls&cComplementizer != 0)) {
 			from++
 		}
