@@ -250,7 +250,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				// that spells a common word.
 				j > start && romanNumeral(w.raw) && toks[start].cls&cOrgword != 0 || // "Komisi I DPR"
 				j > start && len(w.raw) == 1 && j+2 < b && toks[j+1].raw == "." && !toks[j+1].spaceB && toks[j+2].cap && toks[j+2].word
-			if w.word && w.cap && nameWord && w.low != "-nya" {
+			if w.word && w.cap && nameWord && w.low != "-nya" && !strings.HasSuffix(w.low, "-based") {
 				if j > start {
 					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
 						if r.x.gaz.entries[e].kind != klaim.KindPerson {
@@ -514,6 +514,12 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindOrganization
 	case title:
 		kind = klaim.KindPerson
+	case a > 0 && isNumber(toks[a-1].raw) && !toks[a].inq:
+		// "a 2024 Porsche Cayenne": a product, which no "he" refers to.
+		kind = klaim.KindOrganization
+	case b+1 < len(toks) && toks[b].raw == "," && strings.HasSuffix(toks[b+1].low, "-based"):
+		// "The Columbus, Ohio-based company": a city.
+		kind = klaim.KindPlace
 	case hasClass(toks, a, b, cPlaceword):
 		kind = klaim.KindPlace
 	case a > 0 && toks[a-1].cls&cOrgnoun != 0 && !toks[a-1].cap,
@@ -556,8 +562,9 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		// Perum Bulog Bayu Krisnamurthi".
 		r.orgNames[strings.ToLower(name)] = e
 	}
-	if kind == klaim.KindPerson && n >= 2 {
-		// The latest person of that first or family name is meant.
+	if kind == klaim.KindPerson && n >= 2 && !toks[a].inq {
+		// The latest person of that first or family name is meant (not a
+		// title in quotation marks: her podcast, "Marsh Madness").
 		for k := a; k < b; k++ {
 			if toks[k].cls&cParticle == 0 && toks[k].word {
 				r.byToken[toks[k].low] = e
