@@ -420,6 +420,13 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
+		if n == 1 && !title && r.lang == "en" && demonym(toks[start].low) && j < b && toks[j].word && !toks[j].cap && !r.verbFollows(toks, j, b) &&
+			r.byToken[toks[start].low] == nil {
+			// "the Sudanese army", "Nigerian police": an adjective of a
+			// people.
+			i = j - 1
+			continue
+		}
 		if common && n > 1 && toks[start].cls&(cOrgword|cMedia|cPlaceword) == 0 {
 			// "Kemarahan Ferreira dipicu …": a common word opening the
 			// sentence, then the name.
@@ -983,4 +990,18 @@ func (r *run) apposedPerson(toks []token, j, b int) bool {
 		k++
 	}
 	return k-(j+1) >= 2 && k < b && toks[k].raw == ","
+}
+
+// demonym reports whether an English word has the shape of an adjective of
+// a people or country: Sudanese, Nigerian, Turkish, Korean, Pakistani.
+func demonym(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ese", "ian", "ish", "ean", "ani", "aqi", "eli", "udi", "ese"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -75,6 +75,9 @@ func (r *run) definedOrg(toks []token, i, b int) (end, acr int, ok bool) {
 			j++
 			continue
 		case t.word && orgConnector(t.low) && j > i && j+1 < b && toks[j+1].word && toks[j+1].cap,
+			// "Office for the Coordination of Humanitarian Affairs (OCHA)"
+			t.word && orgConnector(t.low) && j > i && j+2 < b && toks[j+1].low == "the" && toks[j+2].word && toks[j+2].cap,
+			t.word && t.low == "the" && j > i && orgConnector(toks[j-1].low) && j+1 < b && toks[j+1].word && toks[j+1].cap,
 			// "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"
 			t.raw == "," && j > i && j+1 < b && toks[j+1].word && (toks[j+1].cap || orgConnector(toks[j+1].low)):
 			j++

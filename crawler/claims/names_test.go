@@ -49,6 +49,8 @@ func TestNames(t *testing.T) {
 		{"party adjective, role, appositive name", "en", `The Conservative candidate, Helen Marchetti, said both of her rivals had dragged the campaign into the gutter.`, []string{"Helen Marchetti/claim"}},
 		{"a product after a year is no person", "en", "Raymond Castellano took the stand.\n\nSome of the money paid for a lake house and a 2024 Porsche Cayenne. \"It was a mistake,\" he testified.", []string{"Raymond Castellano/claim"}},
 		{"a quoted title does not take a name", "en", "Delia Marsh claimed on her podcast, \"Marsh Madness,\" that the single had lifted its chorus.\n\n\"I went too far, and I apologize to her mom,\" Marsh said.", []string{"Delia Marsh/apologize", "Delia Marsh/claim"}},
+		{"connector and article inside a defined name", "en", `The UN's Office for the Coordination of Humanitarian Affairs (OCHA) said more than 42,000 people had fled.`, []string{"Office for the Coordination of Humanitarian Affairs/claim"}},
+		{"a people's adjective is no name", "en", `The Sudanese army said it had retaken the town.`, nil},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},

@@ -349,6 +349,13 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 				continue
 			}
 		}
+		if r.lang == "en" && (c.kind == cueVerb || c.kind == cueBoth) && i+n < b && toks[i+n].low == "by" {
+			// "a claim flatly rejected by the army": a participle whose
+			// agent speaks.
+			pc := *c
+			pc.kind = cuePassive
+			c = &pc
+		}
 		if suffix && c.kind != cueInv && c.kind != cueBoth {
 			continue
 		}
