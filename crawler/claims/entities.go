@@ -377,7 +377,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				}
 			}
 		}
-		if start == apposEnd && apposRole.b == start && r.apposedPerson(toks, j, b) {
+		if start == apposEnd && apposRole.b > 0 && r.apposedPerson(toks, j, b) {
 			// "Pemilik PO Trans Mulia Jaya, Haryono Salim, mengakui",
 			// "Analis Mirae Asset Sekuritas Indonesia, Andreas Wibisono,
 			// menilai": the role's employer, then its holder in apposition.
@@ -417,6 +417,13 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			(r.lowSeen[toks[start].low] || r.lang == "id" && derivedNoun(toks[start].low))
 		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive ||
 			initial && n == 1 && toks[start].cls&cAdverb != 0 && !r.capSeen[toks[start].low] { // "Earlier, the union said"
+			i = j - 1
+			continue
+		}
+		if n == 1 && !title && initial && toks[start].cls&cOrgword != 0 && j < b && toks[j].word && !toks[j].cap && !r.verbFollows(toks, j, b) &&
+			r.byToken[toks[start].low] == nil && !r.capSeen[toks[start].low] {
+			// "Kantor berita pemerintah Kamboja, Agence Kampuchea Presse
+			// (AKP), melaporkan": a common noun opening a description.
 			i = j - 1
 			continue
 		}

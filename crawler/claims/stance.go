@@ -58,6 +58,11 @@ func (r *run) markerStance(toks []token, direct, orgSpeaker bool) klaim.Stance {
 		}
 		if v, n, ok := lex.markers.match(toks, i, len(toks)); ok {
 			st, mode := lex.markerStanc[v], lex.markerMode[v]
+			if st == klaim.StanceDeny && i > 0 && toks[i-1].word && toks[i-1].cls&cNeg != 0 {
+				// "Saya tidak membantah bola kena tangan saya": a denial
+				// denied concedes.
+				st = klaim.StanceAdmit
+			}
 			if mode == "any" || mode == "self" && self || mode == "start" && sentStart {
 				if stanceRank[st] > stanceRank[best] {
 					best = st
