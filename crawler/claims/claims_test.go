@@ -119,6 +119,8 @@ func TestStatements(t *testing.T) {
 		{"an assessment of an accusation denies it", "id", `Pengacara Maqdir Ismail menilai tuduhan itu tidak berdasar.`, []string{"Maqdir Ismail/deny"}},
 		{"rejected by: the agent rejects", "en", `The RSF says it has captured the town of Bara, a claim flatly rejected by the army.`, []string{"RSF/claim"}},
 		{"a denial denied in a quote is no denial", "id", `"Saya tidak membantah bola kena tangan saya. Tapi jaraknya dekat sekali," ujar Aldo Kurniawan.`, []string{"Aldo Kurniawan/admit"}},
+		{"in no mood to apologise", "en", `Gareth Ainsley was in no mood to apologise for the manner of the victory.`, nil},
+		{"not a word of it is true", "en", `"Not a word of that story is true," Vance's publicist, Jordan Feld, said in a statement.`, []string{"Jordan Feld/deny"}},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

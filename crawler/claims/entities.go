@@ -468,6 +468,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			continue
 		}
 		ent := r.nameEntity(toks, start, j, title)
+		if ent.kind == klaim.KindPerson && ent.guessed && appositiveOrg(toks, j, b) {
+			// "The Emergency Lawyers, a Sudanese rights group, said"
+			ent.kind, ent.guessed = klaim.KindOrganization, false
+		}
 		ent.addAlias(name)
 		if ent.kind == klaim.KindPerson && ent.gender == 0 {
 			// "Mrs Okeke", "spokeswoman Helen Marsh"
@@ -542,7 +546,9 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		// GoTo": the noun before says what it is; people's names have no
 		// capitals inside their words (McConnell, DeSantis aside).
 		kind = klaim.KindOrganization
-	case n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0),
+	case n <= 3 && a > 0 && toks[a-1].low == "in" && !toks[a].inq,
+		// "a lake house in Show Low": a place.
+		n == 1 && a > 0 && (toks[a-1].cls&cLocprep != 0),
 		r.lang == "id" && a > 0 && toks[a-1].low == "di":
 		// "di Kelapa Gading": Indonesian puts people after kata or oleh,
 		// not after di.
@@ -1007,6 +1013,20 @@ func demonym(w string) bool {
 	}
 	for _, suf := range []string{"ese", "ian", "ish", "ean", "ani", "aqi", "eli", "udi", "ese"} {
 		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveOrg reports whether toks[j:] is an apposition that describes an
+// organisation: ", a Sudanese rights group", ", the company's parent".
+func appositiveOrg(toks []token, j, b int) bool {
+	if j+2 >= b || toks[j].raw != "," || toks[j+1].cls&cDet == 0 {
+		return false
+	}
+	for k := j + 2; k < b && k <= j+6 && toks[k].word && (!toks[k].cap || toks[k].cls&cNonname != 0 || demonym(toks[k].low)); k++ {
+		if toks[k].cls&cDescOrg != 0 {
 			return true
 		}
 	}

@@ -549,7 +549,21 @@ func (r *run) speakerAfter(toks []token, j, b int, ms []mention, roles []span) (
 // clauseStart returns where the clause of a verb at token i begins: after the
 // last complementizer, closing quotation, semicolon or dateline dash.
 func (r *run) clauseStart(toks []token, a, i, prevEnd int) int {
-	for k := i - 1; k >= a && k >= prevEnd; k-- {
+	from := i - 1
+	if from > a && toks[from].raw == "," {
+		// "The Emergency Lawyers, a rights group that documents abuses,
+		// said": past an apposition set off by commas, with its relative
+		// clause, to the subject.
+		for c := from - 1; c > a && c >= prevEnd; c-- {
+			if toks[c].raw == "," {
+				if c+1 < from && toks[c+1].word && !toks[c+1].cap && toks[c+1].cls&(cDet|cDescOrg|cDescPerson) != 0 {
+					from = c - 1
+				}
+				break
+			}
+		}
+	}
+	for k := from; k >= a && k >= prevEnd; k-- {
 		t := &toks[k]
 		if t.inq {
 			continue
