@@ -56,6 +56,7 @@ func TestNames(t *testing.T) {
 		{"prosecutor's role acronym", "id", `Sementara itu, JPU Rina Marlina menyatakan pihaknya masih pikir-pikir selama tujuh hari.`, []string{"Rina Marlina/claim"}},
 		{"subject, apposition with a relative clause, verb", "en", "The Emergency Lawyers, a Sudanese rights group that documents abuses by both sides, said at least 23 civilians were killed.\n\nIt blamed the RSF.", []string{"Emergency Lawyers/claim"}},
 		{"a place after in is no person", "en", "Raymond Castellano took the stand.\n\nSome of the money paid for a lake house in Show Low. \"It was a mistake,\" he testified.", []string{"Raymond Castellano/claim"}},
+		{"possessive description, appositive name", "en", `Its executive director, Kevin Marsh, conceded in testimony that the reviews did not look at related-party transactions.`, []string{"Kevin Marsh/admit"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},

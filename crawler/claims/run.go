@@ -621,6 +621,14 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		if m.b > i {
 			break
 		}
+		if m.pron != pronNone && k+1 < len(ms) && m.b < len(toks) && toks[m.b].raw == "," {
+			// "Its executive director, Kevin Marsh, conceded": the name in
+			// apposition to the description.
+			if n := &ms[k+1]; n.a == m.b+1 && n.b <= i && n.ent != nil && n.ent.kind == klaim.KindPerson && !n.inq {
+				m = n
+				k++
+			}
+		}
 		e := r.speakerEntity(m)
 		if e == nil && m.ent != nil && m.ent.kind == klaim.KindPlace && m.ent.known && r.adverbsOnly(toks, m.b, i) {
 			e = m.ent // "Moscow has repeatedly denied": a state speaks by its capital
