@@ -121,6 +121,8 @@ func TestStatements(t *testing.T) {
 		{"a denial denied in a quote is no denial", "id", `"Saya tidak membantah bola kena tangan saya. Tapi jaraknya dekat sekali," ujar Aldo Kurniawan.`, []string{"Aldo Kurniawan/admit"}},
 		{"in no mood to apologise", "en", `Gareth Ainsley was in no mood to apologise for the manner of the victory.`, nil},
 		{"not a word of it is true", "en", `"Not a word of that story is true," Vance's publicist, Jordan Feld, said in a statement.`, []string{"Jordan Feld/deny"}},
+		{"a report asked for is no report", "id", `Direktur Industri Alat Transportasi Kemenperin, Rudi Hartawan, mengatakan pihaknya meminta perusahaan melaporkan progres recall setiap dua pekan.`, []string{"Rudi Hartawan/claim"}},
+		{"urged to explain", "en", `The regulator urged the airline to explain why refunds were delayed.`, nil},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

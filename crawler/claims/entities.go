@@ -377,7 +377,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				}
 			}
 		}
-		if start == apposEnd && apposRole.b > 0 && r.apposedPerson(toks, j, b) {
+		if start == apposEnd && apposRole.b > 0 && (r.apposedPerson(toks, j, b) || r.apposedPersonAfterOrg(toks, j, b)) {
 			// "Pemilik PO Trans Mulia Jaya, Haryono Salim, mengakui",
 			// "Analis Mirae Asset Sekuritas Indonesia, Andreas Wibisono,
 			// menilai": the role's employer, then its holder in apposition.
@@ -1029,6 +1029,18 @@ func appositiveOrg(toks []token, j, b int) bool {
 		if toks[k].cls&cDescOrg != 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// apposedPersonAfterOrg is apposedPerson after a known organisation:
+// "Direktur Industri Alat Transportasi Kemenperin, Rudi Hartawan, …".
+func (r *run) apposedPersonAfterOrg(toks []token, j, b int) bool {
+	if n, _ := r.knownOrgAt(toks, j, b); n > 0 {
+		return r.apposedPerson(toks, j+n, b)
+	}
+	if _, n, ok := r.x.gaz.match(toks, j, b); ok {
+		return r.apposedPerson(toks, j+n, b)
 	}
 	return false
 }

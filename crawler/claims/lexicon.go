@@ -143,6 +143,7 @@ const (
 	cOrgnoun
 	cBodyhead
 	cJudge
+	cRequest
 )
 
 var classBits = map[string]wordClass{
@@ -150,6 +151,7 @@ var classBits = map[string]wordClass{
 	"orgnoun":        cOrgnoun,
 	"bodyhead":       cBodyhead,
 	"judge":          cJudge,
+	"request":        cRequest,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

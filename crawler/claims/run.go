@@ -349,6 +349,9 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 				continue
 			}
 		}
+		if (c.kind == cueVerb || c.kind == cueBoth) && r.requested(toks, a, i) {
+			continue
+		}
 		if r.lang == "en" && (c.kind == cueVerb || c.kind == cueBoth) && i+n < b && toks[i+n].low == "by" {
 			// "a claim flatly rejected by the army": a participle whose
 			// agent speaks.
@@ -1185,4 +1188,20 @@ func (r *run) clauseTail(toks []token, from, to int) int {
 		}
 	}
 	return to
+}
+
+// requested reports whether the verb at toks[i] is asked of someone
+// ("meminta perusahaan melaporkan progres", "urged the firm to explain"): a
+// request word within the three words before it, with no punctuation
+// between.
+func (r *run) requested(toks []token, a, i int) bool {
+	for k := i - 1; k >= a && k >= i-3; k-- {
+		if !toks[k].word {
+			return false
+		}
+		if toks[k].cls&cRequest != 0 && (r.lang == "id" || k+1 < i && toks[i-1].low == "to") {
+			return true
+		}
+	}
+	return false
 }
