@@ -210,7 +210,7 @@ type lexicon struct {
 	// stance markers inside quotes and complements
 	markers     trie
 	markerStanc []klaim.Stance
-	markerMode  []string // any, self (after a first-person subject) or start (opens a sentence)
+	markerMode  []string // any, self (after a first-person subject), start (opens a sentence) or label (predicated)
 	abbrev      map[string]bool
 }
 
@@ -284,7 +284,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		if err != nil {
 			return err
 		}
-		if cols[0] != "any" && cols[0] != "self" && cols[0] != "start" {
+		if cols[0] != "any" && cols[0] != "self" && cols[0] != "start" && cols[0] != "label" {
 			return fmt.Errorf("unknown marker mode %q (want any, self or start)", cols[0])
 		}
 		for _, p := range strings.Split(cols[2], "|") {

@@ -271,8 +271,11 @@ func (r *run) sentence(pi, si int, p *para, a, b int) {
 			r.touch(m.ent, !m.oblique, false)
 		}
 	}
-	for _, e := range r.pending {
-		r.touch(e, true, true)
+	// The first speaker of a sentence is its main clause's ("Ia memastikan
+	// rumor itu hoaks, karena sudah dibantah oleh Presiden"): touched last,
+	// it is the one a later "katanya" or "he said" refers to.
+	for k := len(r.pending) - 1; k >= 0; k-- {
+		r.touch(r.pending[k], true, true)
 	}
 	r.pending = r.pending[:0]
 }
@@ -663,7 +666,13 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 				q++
 			}
 			gap := n.a - q
-			if n.b <= i && n.ent != nil && n.ent.kind == klaim.KindPerson && (e.kind != klaim.KindPerson || n.title) &&
+			// "Juru bicara Prabowo, Dahnil Anzar Simanjuntak, memastikan":
+			// a role of one person held by the person in apposition.
+			roleOf := false
+			for _, rs := range roles {
+				roleOf = roleOf || rs.b == m.a && gap == 1 && toks[q].raw == ","
+			}
+			if n.b <= i && n.ent != nil && n.ent.kind == klaim.KindPerson && (e.kind != klaim.KindPerson || n.title || roleOf) &&
 				(gap == 0 || gap == 1 && toks[q].raw == ",") {
 				m, e = n, n.ent
 				k++

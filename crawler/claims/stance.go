@@ -63,7 +63,7 @@ func (r *run) markerStance(toks []token, direct, orgSpeaker bool) klaim.Stance {
 				// denied concedes.
 				st = klaim.StanceAdmit
 			}
-			if mode == "any" || mode == "self" && self || mode == "start" && sentStart {
+			if mode == "any" || mode == "self" && self || mode == "start" && sentStart || mode == "label" && r.predicated(toks, i, n, sentStart) {
 				if stanceRank[st] > stanceRank[best] {
 					best = st
 				}
@@ -88,4 +88,28 @@ func (r *run) judgement(cue string) bool {
 // are false"): then its words do deny.
 func (r *run) judgesReport(s *stmt) bool {
 	return len(s.content) > 0 && firstWordsName(r.text[s.content[0][0]:s.content[0][1]], reportNouns)
+}
+
+// predicated reports whether the label toks[i:i+n] ("hoaks", "fitnah", "a
+// lie") is said of something — after a copula or demonstrative ("itu
+// hoaks", "merupakan berita bohong", "dismissed it as propaganda"), or a
+// sentence of its own ("Fitnah!") — rather than naming a topic ("produsen
+// hoaks", "penyebaran berita bohong").
+func (r *run) predicated(toks []token, i, n int, sentStart bool) bool {
+	if sentStart {
+		return true
+	}
+	k := i - 1
+	for k >= 0 && toks[k].word && (toks[k].low == "a" || toks[k].low == "an" || toks[k].cls&cAdverb != 0 && toks[k].low != "to") {
+		k-- // "is a lie", "itu jelas hoaks"
+	}
+	if k < 0 || !toks[k].word {
+		return k >= 0 && (toks[k].raw == "," || toks[k].qmark)
+	}
+	switch toks[k].low {
+	case "itu", "ini", "tersebut", "adalah", "merupakan", "ialah", "sebagai", "hanya", "cuma", "semua",
+		"is", "was", "are", "were", "be", "been", "as", "it's", "that's", "this", "that", "pure", "just", "complete", "total", "simply":
+		return true
+	}
+	return false
 }
