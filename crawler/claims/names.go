@@ -269,7 +269,29 @@ func headWord(s string) bool {
 // organisation to stop at the words would be read as the person's name.
 func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 	m := j
-	for m < b && m-j < 4 && toks[m].word && toks[m].cap && toks[m].cls&(cOrgword|cPlaceword|cMedia|cTitle) == 0 && !toks[m].allcap {
+	// "Deputi Bidang Pengawasan Obat, Narkotika, dan Zat Adiktif BPOM Sri
+	// Handayani": a field (Bidang) may list its subjects with commas.
+	field := j < b && (toks[j].low == "bidang" || j > 0 && toks[j-1].low == "bidang")
+	limit := 4
+	if field {
+		limit = 12
+	}
+	for m < b && m-j < limit {
+		if field && m > j && m+1 < b && toks[m+1].word && toks[m+1].cap && (toks[m].raw == "," || toks[m].low == "dan" || toks[m].low == "and") {
+			m++
+			continue
+		}
+		if field && m > j && m+2 < b && toks[m].raw == "," && toks[m+1].low == "dan" && toks[m+2].cap {
+			m += 2
+			continue
+		}
+		stop := cOrgword | cPlaceword | cMedia | cTitle
+		if field {
+			stop = cOrgword | cTitle // "Bidang Protokol, Pers dan Media": words of the field
+		}
+		if !(toks[m].word && toks[m].cap && toks[m].cls&stop == 0 && !toks[m].allcap) {
+			break
+		}
 		if _, _, ok := r.x.gaz.match(toks, m, b); ok {
 			break
 		}
@@ -288,6 +310,16 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 		n = kn
 	} else if toks[m].allcap {
 		n = 1
+	} else if field && toks[m].cls&cOrgword != 0 {
+		// "… Pers dan Media Sekretariat Presiden Bey Machmudin": an office
+		// named by its words, then a name, most often of two words.
+		run := m
+		for run < b && toks[run].word && toks[run].cap {
+			run++
+		}
+		if run-m >= 4 {
+			n = run - m - 2
+		}
 	}
 	// The organisation must be followed by the person's name.
 	if n == 0 || m+n >= b || !toks[m+n].word || !toks[m+n].cap {

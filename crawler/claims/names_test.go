@@ -57,6 +57,8 @@ func TestNames(t *testing.T) {
 		{"subject, apposition with a relative clause, verb", "en", "The Emergency Lawyers, a Sudanese rights group that documents abuses by both sides, said at least 23 civilians were killed.\n\nIt blamed the RSF.", []string{"Emergency Lawyers/claim"}},
 		{"a place after in is no person", "en", "Raymond Castellano took the stand.\n\nSome of the money paid for a lake house in Show Low. \"It was a mistake,\" he testified.", []string{"Raymond Castellano/claim"}},
 		{"possessive description, appositive name", "en", `Its executive director, Kevin Marsh, conceded in testimony that the reviews did not look at related-party transactions.`, []string{"Kevin Marsh/admit"}},
+		{"a field of several subjects in a role", "id", `Deputi Bidang Pengawasan Obat, Narkotika, Psikotropika, Prekursor, dan Zat Adiktif BPOM Sri Handayani di Jakarta, Jumat, mengatakan kadar EG mencapai lima kali batas.`, []string{"Sri Handayani/claim"}},
+		{"a field, then an office named by its words", "id", `Deputi Bidang Protokol, Pers dan Media Sekretariat Presiden Bey Machmudin menekankan pesan berantai tersebut merupakan berita bohong.`, []string{"Bey Machmudin/deny"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},
