@@ -604,6 +604,25 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		}
 		break
 	}
+	// "P is untrue, a government spokesman said": a role with no name right
+	// before the cue, after a comma, is an unnamed speaker.
+	if k := i - 1; k > start {
+		for k > start && toks[k].word && toks[k].cls&cAdverb != 0 {
+			k--
+		}
+		for _, rs := range roles {
+			if rs.b != k+1 {
+				continue
+			}
+			p := rs.a - 1
+			for p > start && toks[p].word && !toks[p].cap {
+				p--
+			}
+			if p >= start && p >= 0 && toks[p].raw == "," {
+				return nil
+			}
+		}
+	}
 	// "Speaking on BBC Radio 4, she conceded", "Melalui unggahan di akun X
 	// miliknya, ia menulis": after a fronted phrase, the subject is what
 	// follows its comma.
@@ -612,9 +631,22 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		if m.b > i {
 			continue
 		}
-		if m.a > start && !m.inq && !m.oblique && toks[m.a-1].raw == "," && r.adverbsOnly(toks, m.b, i) && !r.commaApposition(toks, start, m.a-1, ms) {
-			if e := r.speakerEntity(m); e != nil {
-				return []*entity{e}
+		if m.a > start && !m.inq && !m.oblique && r.adverbsOnly(toks, m.b, i) {
+			// "…, White House Press Secretary Sarah Sanders said": back over
+			// the roles, titles and organisations before the subject.
+			c := m.a - 1
+			for c > start && (toks[c].word && toks[c].cls&(cDet|cTitle) != 0 || inRole(roles, c) || inMention(ms, c, m)) {
+				c--
+			}
+			if toks[c].raw == "," && !r.commaApposition(toks, start, c, ms) {
+				if e := r.speakerEntity(m); e != nil {
+					return []*entity{e}
+				}
+				if m.pron == pronDescPerson || m.pron == pronDescOrg {
+					// "P, a government spokesman said": an unnamed speaker,
+					// not a name in what was said.
+					return nil
+				}
 			}
 		}
 		break
@@ -941,7 +973,7 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 	for from < b && (!toks[from].word || (toks[from].cls&cComplementizer != 0) || toks[from].inq) {
 		from++
 	}
-	if to := r.clauseTail(toks, from, b); from < to {
+	if to := r.reportPredicate(toks, from, r.clauseTail(toks, from, b)); from < to {
 		s.content = append(s.content, [2]int{toks[from].s, toks[to-1].e})
 	}
 	s.span = r.uniqueSpan([2]int{toks[c.i].s, toks[b-1].e}, [2]int{toks[c.i].s, toks[c.i+c.n-1].e}, [2]int{toks[c.i].s, toks[c.i].s})
@@ -1209,6 +1241,51 @@ func (r *run) requested(toks []token, a, i int) bool {
 			return false
 		}
 		if toks[k].cls&cRequest != 0 && (r.lang == "id" || k+1 < i && toks[i-1].low == "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// reportPredicate returns where the clause a report states, toks[from:to],
+// ends when the sentence goes on to judge the report: "A Reuters report that
+// P is untrue, a spokesman said" — the report says P, not that P is untrue.
+func (r *run) reportPredicate(toks []token, from, to int) int {
+	if r.lang != "en" {
+		return to
+	}
+	for k := from + 1; k < to; k++ {
+		if !englishBe[toks[k].low] {
+			continue
+		}
+		q := k + 1
+		for q < to && toks[q].word && toks[q].cls&cAdverb != 0 {
+			q++ // "is simply untrue"
+		}
+		if v, _, ok := r.x.lex.markers.match(toks, q, to); ok && r.x.lex.markerStanc[v] == klaim.StanceDeny {
+			return k
+		}
+	}
+	return to
+}
+
+// inRole reports whether token k is part of one of the role phrases.
+func inRole(roles []span, k int) bool {
+	for _, rs := range roles {
+		if rs.a <= k && k < rs.b {
+			return true
+		}
+	}
+	return false
+}
+
+// inMention reports whether token k is part of a mention of an
+// organisation or place other than m ("White House" before "Press
+// Secretary Sarah Sanders").
+func inMention(ms []mention, k int, m *mention) bool {
+	for j := range ms {
+		o := &ms[j]
+		if o != m && o.a <= k && k < o.b && o.ent != nil && o.ent.kind != klaim.KindPerson {
 			return true
 		}
 	}
