@@ -1036,6 +1036,9 @@ func appositiveOrg(toks []token, j, b int) bool {
 // apposedPersonAfterOrg is apposedPerson after a known organisation:
 // "Direktur Industri Alat Transportasi Kemenperin, Rudi Hartawan, …".
 func (r *run) apposedPersonAfterOrg(toks []token, j, b int) bool {
+	if j >= b {
+		return false
+	}
 	if n, _ := r.knownOrgAt(toks, j, b); n > 0 {
 		return r.apposedPerson(toks, j+n, b)
 	}
