@@ -351,7 +351,12 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			// comes later.
 			ent := r.nameEntity(toks, start, j, false)
 			ent.addAlias(r.surface(toks, start, j))
-			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq})
+			// The employer is no subject: the holder after the comma is.
+			orgMention(mention{a: start, b: j, ent: ent, inq: t.inq, oblique: true})
+			if n, org := r.knownOrgAt(toks, j, b); n > 0 && !r.apposedPerson(toks, j, b) {
+				orgMention(mention{a: j, b: j + n, ent: org, inq: t.inq, oblique: true})
+				j += n
+			}
 			i = j - 1
 			continue
 		}
@@ -420,8 +425,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
-		if n == 1 && !title && initial && toks[start].cls&cOrgword != 0 && j < b && toks[j].word && !toks[j].cap && !r.verbFollows(toks, j, b) &&
-			r.byToken[toks[start].low] == nil && !r.capSeen[toks[start].low] {
+		if n == 1 && !title && initial && toks[start].cls&cOrgword != 0 && j < b && toks[j].word && !toks[j].cap && !r.verbFollows(toks, j, b) {
 			// "Kantor berita pemerintah Kamboja, Agence Kampuchea Presse
 			// (AKP), melaporkan": a common noun opening a description.
 			i = j - 1
