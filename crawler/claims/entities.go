@@ -500,6 +500,15 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 	}
 	for k := range ms {
 		r.markOblique(toks, a, &ms[k])
+		if m := &ms[k]; m.ent != nil && m.ent.kind != klaim.KindPerson && r.apposedPerson(toks, m.b, b) {
+			for _, rs := range roles {
+				if rs.b <= m.a && m.a-rs.b <= 3 {
+					// "Ketua Bawaslu Banggai Laut, Nurhayati Djafar,": the
+					// role's organisation, whose holder follows the comma.
+					m.oblique = true
+				}
+			}
+		}
 		for _, rs := range roles {
 			if ms[k].a == rs.b && ms[k].ent != nil && ms[k].ent.kind != klaim.KindPerson {
 				ms[k].oblique = true
