@@ -292,6 +292,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				j++
 				continue
 			}
+			if w.raw == "&" && j > start && j+1 < b && toks[j+1].cap && toks[j+1].word {
+				j++ // "Central Valley Pipe & Grading", "Procter & Gamble"
+				continue
+			}
 			if w.raw == "." && j > start && !w.spaceB && len(toks[j-1].raw) == 1 && toks[j-1].cap && j+1 < b && toks[j+1].cap && toks[j+1].word {
 				j++ // an initial: "Hera F. Haryn"
 				continue
@@ -545,6 +549,8 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindOrganization
 	case title:
 		kind = klaim.KindPerson
+	case hasRaw(toks, a, b, "&"):
+		kind = klaim.KindOrganization // "Procter & Gamble": partners, a firm
 	case a > 0 && isNumber(toks[a-1].raw) && !toks[a].inq:
 		// "a 2024 Porsche Cayenne": a product, which no "he" refers to.
 		kind = klaim.KindOrganization
@@ -1057,6 +1063,16 @@ func (r *run) apposedPersonAfterOrg(toks []token, j, b int) bool {
 	}
 	if _, n, ok := r.x.gaz.match(toks, j, b); ok {
 		return r.apposedPerson(toks, j+n, b)
+	}
+	return false
+}
+
+// hasRaw reports whether one of toks[a:b] is written s.
+func hasRaw(toks []token, a, b int, s string) bool {
+	for k := a; k < b; k++ {
+		if toks[k].raw == s {
+			return true
+		}
 	}
 	return false
 }

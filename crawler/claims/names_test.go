@@ -59,6 +59,8 @@ func TestNames(t *testing.T) {
 		{"possessive description, appositive name", "en", `Its executive director, Kevin Marsh, conceded in testimony that the reviews did not look at related-party transactions.`, []string{"Kevin Marsh/admit"}},
 		{"a field of several subjects in a role", "id", `Deputi Bidang Pengawasan Obat, Narkotika, Psikotropika, Prekursor, dan Zat Adiktif BPOM Sri Handayani di Jakarta, Jumat, mengatakan kadar EG mencapai lima kali batas.`, []string{"Sri Handayani/claim"}},
 		{"a field, then an office named by its words", "id", `Deputi Bidang Protokol, Pers dan Media Sekretariat Presiden Bey Machmudin menekankan pesan berantai tersebut merupakan berita bohong.`, []string{"Bey Machmudin/deny"}},
+		{"an ampersand inside a name", "en", "Procter & Gamble said sales rose.\n\nThe company acknowledged that prices had gone up.", []string{"Procter & Gamble/admit", "Procter & Gamble/claim"}},
+		{"a councillor's title", "en", `Its transport spokesperson, Cllr Helen Yeadon, said councils were already topping up the scheme.`, []string{"Helen Yeadon/claim"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},

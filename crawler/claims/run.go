@@ -352,7 +352,7 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 				continue
 			}
 		}
-		if (c.kind == cueVerb || c.kind == cueBoth) && r.requested(toks, a, i) {
+		if (c.kind == cueVerb || c.kind == cueBoth) && (r.requested(toks, a, i) || r.asked(toks, a, i)) {
 			continue
 		}
 		if r.lang == "en" && (c.kind == cueVerb || c.kind == cueBoth) && i+n < b && toks[i+n].low == "by" {
@@ -622,6 +622,26 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 				return nil
 			}
 		}
+	}
+	// "A spokesperson for the FBI's Sacramento field office, Kelsey
+	// Armitage, confirmed", "Its founder, Dr. Anita Shrestha, said": a person
+	// set off by commas right before the cue is the subject in apposition.
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.b > i {
+			continue
+		}
+		q := m.b
+		if q < i && toks[q].raw == "," && r.adverbsOnly(toks, q+1, i) && m.ent != nil && m.ent.kind == klaim.KindPerson && !m.inq && m.a > start {
+			p := m.a - 1
+			for p > start && (toks[p].word && toks[p].cls&cTitle != 0 || toks[p].raw == ".") {
+				p-- // "Dr." before the name
+			}
+			if toks[p].raw == "," && !r.commaApposition(toks, start, p, ms) {
+				return []*entity{m.ent}
+			}
+		}
+		break
 	}
 	// "Speaking on BBC Radio 4, she conceded", "Melalui unggahan di akun X
 	// miliknya, ia menulis": after a fronted phrase, the subject is what
@@ -1286,6 +1306,23 @@ func inMention(ms []mention, k int, m *mention) bool {
 	for j := range ms {
 		o := &ms[j]
 		if o != m && o.a <= k && k < o.b && o.ent != nil && o.ent.kind != klaim.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// asked reports whether the verb at toks[i] is inside a question put to
+// someone ("Asked whether Okafor-Reid had told team-mates he wanted to
+// leave, Rourke said", "ditanya apakah ia mengakui"): what it says was
+// asked, not said.
+func (r *run) asked(toks []token, a, i int) bool {
+	for k := i - 1; k >= a && k >= i-6; k-- {
+		if !toks[k].word {
+			return false
+		}
+		switch toks[k].low {
+		case "whether", "apakah":
 			return true
 		}
 	}
