@@ -198,6 +198,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 					continue
 				}
 			}
+			if g.kind == klaim.KindOrganization && !headline {
+				if end := branchEnd(toks, i+n, b); end > 0 {
+					// "BPJS Kesehatan Cabang Sukabumi": a branch of the
+					// organisation, which speaks as itself.
+					ent := r.addOrg(toks, i, end, -1)
+					orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
+					i = end - 1
+					continue
+				}
+			}
 			ent := r.entityFor(g.name, g.kind, true)
 			ent.concept = klaim.EntityID(g.concept)
 			ent.addAlias(r.surface(toks, i, i+n))
@@ -549,6 +559,8 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		kind = klaim.KindOrganization
 	case title:
 		kind = klaim.KindPerson
+	case b+1 < len(toks) && (toks[b].low == "nomor" || toks[b].low == "no") && isNumber(toks[b+1].raw):
+		kind = klaim.KindDocument // "Permenaker Nomor 5 Tahun 2026"
 	case hasRaw(toks, a, b, "&"):
 		kind = klaim.KindOrganization // "Procter & Gamble": partners, a firm
 	case a > 0 && isNumber(toks[a-1].raw) && !toks[a].inq:
@@ -1075,4 +1087,26 @@ func hasRaw(toks []token, a, b int, s string) bool {
 		}
 	}
 	return false
+}
+
+// branchEnd returns the end of a branch's name after an organisation's,
+// "Cabang Sukabumi", "Perwakilan Jawa Tengah", "Kantor Wilayah DKI", or -1.
+func branchEnd(toks []token, j, b int) int {
+	if j+1 >= b || !toks[j].word || !toks[j].cap {
+		return -1
+	}
+	switch toks[j].low {
+	case "cabang", "perwakilan", "wilayah", "kanwil", "kantor", "branch":
+	default:
+		return -1
+	}
+	k := j + 1
+	if toks[j].low == "kantor" && k < b && toks[k].low == "wilayah" {
+		k++
+	}
+	end := -1
+	for ; k < b && k < j+5 && toks[k].word && toks[k].cap; k++ {
+		end = k + 1
+	}
+	return end
 }

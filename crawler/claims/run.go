@@ -637,7 +637,9 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			for p > start && (toks[p].word && toks[p].cls&cTitle != 0 || toks[p].raw == ".") {
 				p-- // "Dr." before the name
 			}
-			if toks[p].raw == "," && !r.commaApposition(toks, start, p, ms) {
+			if toks[p].raw == "," && !personEndsAt(ms, p) {
+				// ("Direktur RSUD Pakuan Raharja, Kabupaten Sukabumi, Yanti
+				// Rosmiati, meminta maaf": organisations and places before.)
 				return []*entity{m.ent}
 			}
 		}
@@ -1323,6 +1325,16 @@ func (r *run) asked(toks []token, a, i int) bool {
 		}
 		switch toks[k].low {
 		case "whether", "apakah":
+			return true
+		}
+	}
+	return false
+}
+
+// personEndsAt reports whether a mention of a person ends at token c.
+func personEndsAt(ms []mention, c int) bool {
+	for k := range ms {
+		if ms[k].b == c && ms[k].ent != nil && ms[k].ent.kind == klaim.KindPerson {
 			return true
 		}
 	}
