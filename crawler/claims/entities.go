@@ -471,6 +471,24 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		// "Dinas Kesehatan DKI Ani Ruspitawati", "Jawa Barat Dedi Mulyadi":
 		// an acronym or a place word ends the organisation or place, and the
 		// name of a person follows.
+		if r.lang == "id" && toks[start].cls&cPlaceword != 0 && j-start >= 4 {
+			// "Kabupaten Lembata Maria Goreti Ama", "Kota Tangerang Selatan
+			// Benyamin Davnie": the administrative word, the place's name (and
+			// its direction), then a person's name of two words or more.
+			k := start + 1
+			for k+1 < j && directional(toks[k+1].low) {
+				k++
+			}
+			if j-(k+1) >= 2 {
+				ent := r.nameEntity(toks, start, k+1, false)
+				ent.kind = klaim.KindPlace
+				ent.addAlias(r.surface(toks, start, k+1))
+				ms = append(ms, mention{a: start, b: k + 1, ent: ent, inq: t.inq})
+				start, n = k+1, j-k-1
+				name = r.surface(toks, start, j)
+				title = true
+			}
+		}
 		for k := start; k < j-2; k++ {
 			if toks[k].cls&cPlaceword != 0 && k > start || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
 				ent := r.nameEntity(toks, start, k+1, false)
@@ -1109,4 +1127,14 @@ func branchEnd(toks []token, j, b int) int {
 		end = k + 1
 	}
 	return end
+}
+
+// directional reports whether an Indonesian word is a direction or size
+// that ends a region's name: Konawe Utara, Tangerang Selatan, Jakarta Raya.
+func directional(w string) bool {
+	switch w {
+	case "utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya", "tenggara":
+		return true
+	}
+	return false
 }

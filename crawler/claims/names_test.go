@@ -65,6 +65,8 @@ func TestNames(t *testing.T) {
 		{"organisation, place, then the person in apposition", "id", `Direktur Rumah Sakit Umum Daerah (RSUD) Pakuan Raharja, Kabupaten Sukabumi, Yanti Rosmiati, meminta maaf kepada keluarga bayi itu.`, []string{"Yanti Rosmiati/apologize"}},
 		{"a regulation is no speaker", "id", "Pemerintah mencabut Permenaker Nomor 5 Tahun 2026.\n\nMenurut dia, usulan itu disampaikan kalangan pengusaha.", nil},
 		{"a website's page is no name", "id", `Laman Stadium Astro kemudian menulis bahwa JDT siap menebus klausul pelepasan Dimas.`, []string{"Stadium Astro/claim"}},
+		{"role, organisation, regency, person", "id", `Ketua KPU Kabupaten Lembata Maria Goreti Ama menegaskan seluruh proses rekapitulasi berjalan sesuai prosedur.`, []string{"Maria Goreti Ama/claim"}},
+		{"regency with a direction, then the person", "id", `Bupati Kabupaten Konawe Utara Ruksamin Ali menyatakan izin itu sah.`, []string{"Ruksamin Ali/claim"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},
