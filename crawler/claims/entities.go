@@ -180,6 +180,15 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
+		if !headline && (t.low == "pt" || t.low == "pt.") && i+1 < b {
+			if n, ent := r.knownOrgAt(toks, i+1, b); n > 0 {
+				// "Manajemen PT BKN membantah": the legal form before a
+				// company the article named.
+				orgMention(mention{a: i, b: i + 1 + n, ent: ent, inq: t.inq})
+				i += n
+				continue
+			}
+		}
 		if !headline {
 			if n, ent := r.knownOrgAt(toks, i, b); n > 0 {
 				orgMention(mention{a: i, b: i + n, ent: ent, inq: t.inq})
@@ -426,6 +435,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				start++
 			}
 		}
+		if start == first && j-start >= 2 && (toks[start].low == "manajemen" || toks[start].low == "direksi" || toks[start].low == "management") {
+			start++ // "Manajemen PT BKN membantah": the company's management
+		}
+		if j == start+1 && (toks[start].low == "pt" || toks[start].low == "pt.") {
+			if n2, org := r.knownOrgAt(toks, j, b); n2 > 0 {
+				orgMention(mention{a: start, b: j + n2, ent: org, inq: t.inq}) // "PT BKN"
+				i = j + n2 - 1
+				continue
+			}
+		}
 		n := j - start
 		name := r.surface(toks, start, j)
 		initial := start == first || (start > a && (toks[start-1].qmark || isDash(toks[start-1].raw) || toks[start-1].raw == ":"))
@@ -490,7 +509,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			}
 		}
 		for k := start; k < j-2; k++ {
-			if toks[k].cls&cPlaceword != 0 && k > start || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
+			if toks[k].cls&cPlaceword != 0 && k > start && (directional(toks[k].low) || r.lang != "id") || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
 				ent := r.nameEntity(toks, start, k+1, false)
 				ent.addAlias(r.surface(toks, start, k+1))
 				ms = append(ms, mention{a: start, b: k + 1, ent: ent, inq: t.inq})
@@ -750,8 +769,8 @@ func (r *run) markOblique(toks []token, a int, m *mention) {
 // tersebut, PT Farmasi" — not a noun the name possesses.
 func describedName(toks []token, a, p int) bool {
 	k := p
-	for k > a && k > p-4 && toks[k].word && !toks[k].cap {
-		k--
+	for k > a && k > p-6 && (toks[k].word && !toks[k].cap || toks[k].raw == ")" || toks[k].raw == "(" || k > 0 && toks[k-1].raw == "(") {
+		k-- // "Perusahaan rintisan (startup) logistik Kurirnesia"
 	}
 	return k == a && toks[k].word && toks[k].cls&cDescOrg != 0
 }
@@ -1029,8 +1048,8 @@ func (r *run) bodyOf(toks []token, start, j, n, b int) bool {
 // any speech verb, to a name: "Perusahaan teknologi finansial PT Dana Kilat
 // membantah" describes the name that follows, and refers to nothing before.
 func (r *run) classifies(toks []token, j, b int) bool {
-	for k := j; k < b && k < j+5 && toks[k].word; k++ {
-		if toks[k].cap {
+	for k := j; k < b && k < j+7 && (toks[k].word || toks[k].raw == "(" || toks[k].raw == ")"); k++ {
+		if toks[k].cap && toks[k].word && !(k > 0 && toks[k-1].raw == "(") {
 			return true
 		}
 		if _, _, ok := r.x.lex.cueTrie.match(toks, k, b); ok {

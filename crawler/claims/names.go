@@ -201,7 +201,7 @@ func (r *run) addOrg(toks []token, a, b, acr int) *entity {
 // (a defined acronym, an organisation's name) starting at toks[i] within the
 // next few words, and the organisation.
 func (r *run) knownOrgAt(toks []token, i, b int) (int, *entity) {
-	if !toks[i].word || !toks[i].cap {
+	if i >= b || !toks[i].word || !toks[i].cap {
 		return 0, nil
 	}
 	if e := r.byToken[toks[i].low]; e != nil && e.kind != klaim.KindPerson && e.kind != klaim.KindPlace {
