@@ -191,6 +191,12 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		if !headline {
 			if n, ent := r.knownOrgAt(toks, i, b); n > 0 {
+				if end := r.orgTail(toks, i+n, b); end > 0 {
+					// "Denver International Airport" after "DENVER —": a
+					// longer organisation's name that opens with the known one.
+					ent = r.addOrg(toks, i, end, -1)
+					n = end - i
+				}
 				orgMention(mention{a: i, b: i + n, ent: ent, inq: t.inq})
 				i += n - 1
 				continue
@@ -434,6 +440,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				orgMention(mention{a: start, b: start + 1, ent: ent, inq: t.inq})
 				start++
 			}
+		}
+		if start == first && j == start+1 && toks[start].allcap && j < b && (isDash(toks[j].raw) || toks[j].raw == ",") && start == a {
+			// "DENVER — …", "JAKARTA, KOMPAS.com -": a dateline's city.
+			ent := r.nameEntity(toks, start, j, false)
+			if !ent.known {
+				ent.kind = klaim.KindPlace
+			}
+			ms = append(ms, mention{a: start, b: j, ent: ent, inq: t.inq, oblique: true})
+			i = j - 1
+			continue
 		}
 		if start == first && j-start >= 2 && (toks[start].low == "manajemen" || toks[start].low == "direksi" || toks[start].low == "management") {
 			start++ // "Manajemen PT BKN membantah": the company's management

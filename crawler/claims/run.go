@@ -336,7 +336,9 @@ func (r *run) findCues(toks []token, a, b int, ms []mention) []cueAt {
 				p--
 			}
 			afterCue := len(out) > 0 && out[len(out)-1].i+out[len(out)-1].n > p && p >= a
-			if afterCue || p < i-1 {
+			// "earlier crew reports of fumes": a noun before "of".
+			ofNoun := r.lang == "en" && i+1 < b && toks[i+1].low == "of"
+			if afterCue || p < i-1 || ofNoun {
 				if v, n2, ok2 := lex.nounTrie.match(toks, i, b); ok2 && lex.cues[v].lang == c.lang {
 					ci, n, c = v, n2, &lex.cues[v]
 				}
