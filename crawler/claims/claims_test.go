@@ -133,6 +133,8 @@ func TestStatements(t *testing.T) {
 		{"a question's verb is no statement", "en", `Asked whether Okafor-Reid had told team-mates he wanted to leave, Daniel Rourke said: "That's not true."`, []string{"Daniel Rourke/deny"}},
 		{"not what happened", "en", `"That is not what happened," Thomas Albrecht said.`, []string{"Thomas Albrecht/deny"}},
 		{"not one", "en", `"Not one operator has been terminated for joining this strike," Dana Lindqvist said.`, []string{"Dana Lindqvist/deny"}},
+		{"a woman's given name is no he", "en", "Dale Fischer told supporters the count was rigged.\n\nA spokesperson for the Secretary of State's office, Melissa Grant, said the office had found nothing wrong.\n\n\"I was frustrated and I said something I shouldn't have,\" he said.", []string{"Dale Fischer/claim", "Melissa Grant/claim"}},
+		{"rubbish, said of a story", "en", `Voss's agent, Paul Merriman, said the newspaper's story was "rubbish from start to finish".`, []string{"Paul Merriman/deny"}},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

@@ -544,6 +544,15 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			ent.kind, ent.guessed = klaim.KindOrganization, false
 		}
 		ent.addAlias(name)
+		if ent.kind == klaim.KindPerson && ent.gender == 0 && n >= 2 {
+			// "Melissa Grant", "Gareth Ainsley": a common given name.
+			switch {
+			case toks[start].cls&cNameF != 0 && toks[start].cls&cNameM == 0:
+				ent.gender = byte(agreeFemale)
+			case toks[start].cls&cNameM != 0 && toks[start].cls&cNameF == 0:
+				ent.gender = byte(agreeMale)
+			}
+		}
 		if ent.kind == klaim.KindPerson && ent.gender == 0 {
 			// "Mrs Okeke", "spokeswoman Helen Marsh"
 			from := i

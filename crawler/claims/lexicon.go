@@ -144,6 +144,8 @@ const (
 	cBodyhead
 	cJudge
 	cRequest
+	cNameF
+	cNameM
 )
 
 var classBits = map[string]wordClass{
@@ -152,6 +154,8 @@ var classBits = map[string]wordClass{
 	"bodyhead":       cBodyhead,
 	"judge":          cJudge,
 	"request":        cRequest,
+	"name_f":         cNameF,
+	"name_m":         cNameM,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,
