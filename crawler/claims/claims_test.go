@@ -135,6 +135,7 @@ func TestStatements(t *testing.T) {
 		{"not one", "en", `"Not one operator has been terminated for joining this strike," Dana Lindqvist said.`, []string{"Dana Lindqvist/deny"}},
 		{"a woman's given name is no he", "en", "Dale Fischer told supporters the count was rigged.\n\nA spokesperson for the Secretary of State's office, Melissa Grant, said the office had found nothing wrong.\n\n\"I was frustrated and I said something I shouldn't have,\" he said.", []string{"Dale Fischer/claim", "Melissa Grant/claim"}},
 		{"rubbish, said of a story", "en", `Voss's agent, Paul Merriman, said the newspaper's story was "rubbish from start to finish".`, []string{"Paul Merriman/deny"}},
+		{"someone else's apology is no apology", "id", `"BGN jangan hanya minta maaf setiap ada kasus," tegas Yusnita Harahap.`, []string{"Yusnita Harahap/claim"}},
 		{"wire credit line", "en", "Revolut said profits rose.\n\n(Reporting by Hannah Lowry; Additional reporting by Tomas Berger; Editing by Alison Trent)", []string{"Revolut/claim"}},
 		{"saying sorry", "en", `"We let our customers down this weekend, and I am deeply sorry," JetBlue's chief operating officer, Marcus Whitfield, said.`, []string{"Marcus Whitfield/apologize"}},
 		{"a website in a place", "en", `The story was first posted by a website in Russia that claimed the minister had resigned.`, nil},

@@ -275,9 +275,13 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 	limit := 4
 	if field {
 		limit = 12
+	} else if j+1 < b && (toks[j+1].low == "dan" || j+2 < b && toks[j+2].low == "dan") {
+		limit = 8
 	}
 	for m < b && m-j < limit {
-		if field && m > j && m+1 < b && toks[m+1].word && toks[m+1].cap && (toks[m].raw == "," || toks[m].low == "dan" || toks[m].low == "and") {
+		if m > j && m+1 < b && toks[m+1].word && toks[m+1].cap && (field && toks[m].raw == "," || toks[m].low == "dan" || toks[m].low == "and") {
+			// "Direktur Pencegahan dan Penyelesaian Perselisihan Hubungan
+			// Industrial Kemnaker Haryanto Siregar"
 			m++
 			continue
 		}

@@ -72,6 +72,8 @@ func TestNames(t *testing.T) {
 		{"a regency government", "id", `Pemerintah Kabupaten Konawe Utara menyatakan tidak terlibat dalam penerbitan persetujuan tersebut.`, []string{"Pemerintah Kabupaten Konawe Utara/claim"}},
 		{"legal form ending a sentence", "id", "Saham itu dibeli PT Maju (MJ). Pemiliknya PT.", nil},
 		{"a dateline's city, then an airport named after it", "en", `DENVER — Sunward Airlines apologized Tuesday to passengers on a flight that was evacuated on a Denver International Airport taxiway, but the carrier denied that it had ignored earlier crew reports of fumes.`, []string{"Sunward Airlines/apologize", "Sunward Airlines/deny"}},
+		{"a description, then the organisation in apposition", "id", `Mitra pengelola SPPG Kertek, Yayasan Bina Gizi Sejahtera, membantah makanan yang disajikan dalam kondisi basi.`, []string{"Yayasan Bina Gizi Sejahtera/deny"}},
+		{"a directorate joined by dan before a ministry's short name", "id", `Direktur Pencegahan dan Penyelesaian Perselisihan Hubungan Industrial Kemnaker Haryanto Siregar mengatakan setiap rencana PHK wajib didahului perundingan.`, []string{"Haryanto Siregar/claim"}},
 		{"a body of a known organisation", "id", `Komite Wasit PSSI menepis tudingan tersebut.`, []string{"Komite Wasit PSSI/deny"}},
 		{"demonym and common word inside an org", "en", `A spokeswoman for the Australian Federal Police confirmed that the commissioner had received a call.`, []string{"Australian Federal Police/admit"}},
 		{"common words inside an org, no article", "en", `National Transportation Safety Board investigators said the engine had failed.`, []string{"National Transportation Safety Board/claim"}},

@@ -634,7 +634,11 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			continue
 		}
 		q := m.b
-		if q < i && toks[q].raw == "," && r.adverbsOnly(toks, q+1, i) && m.ent != nil && m.ent.kind == klaim.KindPerson && !m.inq && m.a > start {
+		// An organisation in apposition when the sentence opens with a
+		// description: "Mitra pengelola SPPG Kertek, Yayasan Bina Gizi
+		// Sejahtera, membantah".
+		described := m.ent != nil && m.ent.kind == klaim.KindOrganization && start < len(toks) && !inMention(ms, start, nil) && toks[start].cls&(cDescOrg|cDescPerson|cGroupnoun) != 0
+		if q < i && toks[q].raw == "," && r.adverbsOnly(toks, q+1, i) && m.ent != nil && (m.ent.kind == klaim.KindPerson || described) && !m.inq && m.a > start {
 			p := m.a - 1
 			for p > start && (toks[p].word && toks[p].cls&cTitle != 0 || toks[p].raw == ".") {
 				p-- // "Dr." before the name
