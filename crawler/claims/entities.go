@@ -237,7 +237,8 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i += n - 1
 			continue
 		}
-		if p := r.pronoun(toks, i, a, b); p != pronNone {
+		balinese := i+1 < b && (t.raw == "I" || t.raw == "Ni") && balineseOrder(toks[i+1].low)
+		if p := r.pronoun(toks, i, a, b); p != pronNone && !balinese {
 			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq, agree: agreementOf(t.low)})
 			continue
 		}
@@ -255,6 +256,12 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			title = true
 		}
 		start := j
+		if j+1 < b && (toks[j].raw == "I" || toks[j].raw == "Ni") && balineseOrder(toks[j+1].low) {
+			// "I Wayan Suardika Putra", "Ni Made …": a Balinese name, whose
+			// I or Ni belongs to it.
+			j++
+			title = true
+		}
 		for j < b {
 			w := &toks[j]
 			nameWord := !(w.cls&cNonname != 0) ||
@@ -1178,6 +1185,16 @@ func branchEnd(toks []token, j, b int) int {
 func directional(w string) bool {
 	switch w {
 	case "utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya", "tenggara":
+		return true
+	}
+	return false
+}
+
+// balineseOrder reports whether w is a Balinese birth-order or caste name
+// that follows I or Ni at the start of a name (I Wayan, Ni Made, I Gusti).
+func balineseOrder(w string) bool {
+	switch w {
+	case "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "nengah", "gusti", "luh", "ketut.":
 		return true
 	}
 	return false

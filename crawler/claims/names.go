@@ -151,8 +151,15 @@ func spellsFrom(acronym string, words []string, budget *int) bool {
 // Indonesian acronyms take syllables ("Kementan": Kementerian Pertanian,
 // "Bapanas": Badan Pangan Nasional).
 func abbreviates(acronym string, words []string) bool {
-	if acronym == "" || len(words) == 0 || acronym[0] != words[0][0] {
+	if acronym == "" || len(words) == 0 {
 		return false
+	}
+	if acronym[0] != words[0][0] {
+		// "Polda" for "Kepolisian Daerah": a syllable from inside the
+		// first word.
+		if len(acronym) < 4 || !strings.Contains(words[0], acronym[:3]) {
+			return false
+		}
 	}
 	k := 0
 	for _, w := range words {
@@ -325,8 +332,17 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 			n = run - m - 2
 		}
 	}
+	// "Sekretaris Perusahaan PT Bank Mandiri (Persero) Tbk Yudi …": the
+	// legal form after the organisation.
+	q := m + n
+	if n > 0 && q+2 < b && toks[q].raw == "(" && toks[q+1].low == "persero" && toks[q+2].raw == ")" {
+		q += 3
+	}
+	if n > 0 && q < b && toks[q].low == "tbk" {
+		q++
+	}
 	// The organisation must be followed by the person's name.
-	if n == 0 || m+n >= b || !toks[m+n].word || !toks[m+n].cap {
+	if n == 0 || q >= b || !toks[q].word || !toks[q].cap {
 		return j
 	}
 	return m

@@ -19,6 +19,9 @@ type stmt struct {
 	conc    []string // concepts of the content
 	subj    []*entity
 	target  *stmt // the report this one answers ("membantah laporan X bahwa …")
+	// report: named by a noun ("the allegation by X", "laporan Tempo"), whose
+	// author is no subject of the sentence for later pronouns
+	report bool
 	said    string
 	para    int
 	sentNo  int
@@ -598,6 +601,11 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 		if w := toks[p].low; toks[p].inq || w != "melalui" && w != "lewat" && w != "through" {
 			continue
 		}
+		if p == start {
+			// "Melalui kuasa hukumnya, Dimas, Arga membantah": a fronted
+			// phrase; the subject follows it.
+			break
+		}
 		for k := range ms {
 			m := &ms[k]
 			if m.a > p && m.b <= i && !m.inq && m.ent != nil && m.ent.kind == klaim.KindPerson {
@@ -666,7 +674,9 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			for c > start && (toks[c].word && toks[c].cls&(cDet|cTitle) != 0 || inRole(roles, c) || inMention(ms, c, m)) {
 				c--
 			}
-			if toks[c].raw == "," && !r.commaApposition(toks, start, c, ms) {
+			// ("Melalui kuasa hukumnya, Dimas, Arga membantah": what the
+			// fronted phrase names is no apposition of the subject.)
+			if toks[c].raw == "," && (toks[start].cls&cOblique != 0 || !r.commaApposition(toks, start, c, ms)) {
 				if e := r.speakerEntity(m); e != nil {
 					return []*entity{e}
 				}
@@ -996,7 +1006,7 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 	if sp == nil || sp.kind == klaim.KindPlace {
 		return nil
 	}
-	s := &stmt{speaker: sp, base: c.c.stance, cue: r.surface(toks, c.i, c.i+c.n), para: pi, sentNo: r.sent}
+	s := &stmt{speaker: sp, base: c.c.stance, cue: r.surface(toks, c.i, c.i+c.n), para: pi, sentNo: r.sent, report: true}
 	s.sent = [2]int{toks[a].s, toks[b-1].e}
 	for from < b && (!toks[from].word || (toks[from].cls&cComplementizer != 0) || toks[from].inq) {
 		from++
@@ -1080,7 +1090,9 @@ func (r *run) finish(s *stmt) {
 	r.lastStmt = s
 	// Speakers become salient from the next sentence on: inside this one,
 	// pronouns refer back by position (resolveIn).
-	r.pending = append(r.pending, s.speaker)
+	if !s.report {
+		r.pending = append(r.pending, s.speaker)
+	}
 }
 
 // coordinated reports whether toks[from:to], between two verbs, joins them
