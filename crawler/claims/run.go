@@ -22,11 +22,11 @@ type stmt struct {
 	// report: named by a noun ("the allegation by X", "laporan Tempo"), whose
 	// author is no subject of the sentence for later pronouns
 	report bool
-	said    string
-	para    int
-	sentNo  int
-	claim   *cluster
-	id      string
+	said   string
+	para   int
+	sentNo int
+	claim  *cluster
+	id     string
 }
 
 // para is one paragraph: its tokens, quotations and sentences.
