@@ -181,7 +181,22 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			continue
 		}
 		if !headline && (t.low == "pt" || t.low == "pt.") && i+1 < b {
-			if n, ent := r.knownOrgAt(toks, i+1, b); n > 0 {
+			n, ent := r.knownOrgAt(toks, i+1, b)
+			if e, gn, ok := r.x.gaz.match(toks, i+1, b); n == 0 && ok && r.x.gaz.entries[e].kind == klaim.KindOrganization {
+				g := r.x.gaz.entries[e]
+				ent, n = r.entityFor(g.name, g.kind, true), gn // "PT Bank Mandiri"
+				ent.concept = klaim.EntityID(g.concept)
+			}
+			if n > 0 {
+				// "(Persero) Tbk" after the name is its legal form too.
+				q := i + 1 + n
+				for q < b && legalForm(toks[q]) {
+					q++
+				}
+				if q > i+1+n && toks[q-1].raw == "(" {
+					q-- // an opening parenthesis alone starts something else
+				}
+				n = q - i - 1
 				// "Manajemen PT BKN membantah": the legal form before a
 				// company the article named.
 				orgMention(mention{a: i, b: i + 1 + n, ent: ent, inq: t.inq})

@@ -86,6 +86,14 @@ func (g *gazetteer) addAlias(a string, entry int) {
 		words[i] = t.low
 		caps[i] = t.cap
 	}
+	if v := g.trie.lookup(words); v >= 0 && g.aliases[v].entry == entry && len(g.aliases[v].caps) == len(caps) {
+		// "Metropolitan Police" and its alias "Metropolitan police": one
+		// phrase, which needs only the capitals both need.
+		for i := range caps {
+			g.aliases[v].caps[i] = g.aliases[v].caps[i] && caps[i]
+		}
+		return
+	}
 	g.trie.add(words, len(g.aliases))
 	g.aliases = append(g.aliases, gazAlias{entry: entry, caps: caps})
 }

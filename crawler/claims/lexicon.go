@@ -59,6 +59,17 @@ func (t *trie) add(words []string, val int) {
 	}
 }
 
+// lookup returns the value stored for exactly words, or -1.
+func (t *trie) lookup(words []string) int {
+	n := t
+	for _, w := range words {
+		if n = n.next[w]; n == nil {
+			return -1
+		}
+	}
+	return n.val - 1
+}
+
 // match returns the value and length in tokens of the longest phrase that
 // starts at toks[i], skipping no token; ok is false when none does. allow
 // filters the tokens that may take part.

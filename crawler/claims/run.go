@@ -732,8 +732,8 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 					q = rs.b
 				}
 			}
-			for q < n.a && toks[q].word && (toks[q].cls&cTitle != 0) || q < n.a && toks[q].raw == "." && q > m.b {
-				q++
+			for q < n.a && toks[q].word && (toks[q].cls&cTitle != 0) || q < n.a && toks[q].raw == "." && q > m.b || q < n.a && legalForm(toks[q]) {
+				q++ // titles, and "(Persero) Tbk" after a company
 			}
 			gap := n.a - q
 			// "Juru bicara Prabowo, Dahnil Anzar Simanjuntak, memastikan":
@@ -1355,6 +1355,16 @@ func personEndsAt(ms []mention, c int) bool {
 		if ms[k].b == c && ms[k].ent != nil && ms[k].ent.kind == klaim.KindPerson {
 			return true
 		}
+	}
+	return false
+}
+
+// legalForm reports whether t is part of a company's legal form written after
+// its name: "(Persero)", "Tbk".
+func legalForm(t token) bool {
+	switch t.low {
+	case "(", ")", "persero", "tbk":
+		return true
 	}
 	return false
 }
