@@ -126,11 +126,16 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		if !headline {
 			if end, acr, ok := r.definedOrg(toks, i, b); ok {
 				ent := r.addOrg(toks, i, end, acr)
-				orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
-				if apposEnd == end {
-					apposEnd = acr + 2 // past "(ACRONYM)"
+				last := acr + 1 // the closing parenthesis
+				if be := branchEnd(toks, acr+2, b); be > 0 {
+					// "Ikatan Dokter Indonesia (IDI) Cabang Pelalawan"
+					last = be - 1
 				}
-				i = acr + 1
+				orgMention(mention{a: i, b: last + 1, ent: ent, inq: t.inq})
+				if apposEnd == i || apposEnd == end {
+					apposEnd = last + 1
+				}
+				i = last
 				continue
 			}
 		}
@@ -297,7 +302,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				// that spells a common word.
 				j > start && romanNumeral(w.raw) && toks[start].cls&cOrgword != 0 || // "Komisi I DPR"
 				j > start && len(w.raw) == 1 && j+2 < b && toks[j+1].raw == "." && !toks[j+1].spaceB && toks[j+2].cap && toks[j+2].word
-			if w.word && w.cap && nameWord && w.low != "-nya" && !strings.HasSuffix(w.low, "-based") {
+			if w.word && w.cap && nameWord && w.low != "-nya" && !strings.HasSuffix(w.low, "-based") && !(j == start && j > a && toks[j-1].raw == "," && degree(w.low)) {
 				if j > start {
 					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
 						if r.x.gaz.entries[e].kind != klaim.KindPerson {
@@ -382,7 +387,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		// "Metro Jaya Irjen Karyoto": a title inside the run starts the name.
 		for k := j - 2; k > start; k-- {
-			if toks[k].cls&cTitle != 0 {
+			if toks[k].cls&cTitle != 0 && !(toks[start].cls&cOrgword != 0 && honorific(toks[k].low)) {
 				ent := r.nameEntity(toks, start, k, false)
 				ent.addAlias(r.surface(toks, start, k))
 				ms = append(ms, mention{a: start, b: k, ent: ent, inq: t.inq})
@@ -490,9 +495,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		// mengatakan": an appositive description shows the word is a name.
 		appositive := j+1 < b && toks[j].raw == "," && toks[j+1].word && !toks[j+1].cap && toks[j+1].cls&(cDet|cDescOrg|cDescPerson) != 0
 		common := initial && !title && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil &&
-			(r.lowSeen[toks[start].low] || r.lang == "id" && derivedNoun(toks[start].low))
+			(r.lowSeen[toks[start].low] || r.lang == "id" && derivedNoun(toks[start].low) || toks[start].cls&cGroupnoun != 0)
 		if initial && !title && n == 1 && !r.capSeen[toks[start].low] && r.byToken[toks[start].low] == nil && (!r.verbFollows(toks, j, b) || common) && !appositive ||
-			initial && n == 1 && toks[start].cls&cAdverb != 0 && !r.capSeen[toks[start].low] { // "Earlier, the union said"
+			initial && n == 1 && (toks[start].cls&cAdverb != 0 || r.lang == "en" && strings.HasSuffix(toks[start].low, "ly") && j < b && toks[j].raw == ",") && !r.capSeen[toks[start].low] { // "Earlier, the union said", "Separately, …"
 			i = j - 1
 			continue
 		}
@@ -513,6 +518,9 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			// "Kemarahan Ferreira dipicu …": a common word opening the
 			// sentence, then the name.
 			start, n = start+1, n-1
+			for start < j-1 && (!toks[start].cap || !toks[start].word) {
+				start, n = start+1, n-1 // "Members of Unison": past "of"
+			}
 			name = r.surface(toks, start, j)
 		}
 		// "Bupati Sidoarjo Ahmad Muhdlor": the place the role governs first.
@@ -1210,6 +1218,17 @@ func directional(w string) bool {
 func balineseOrder(w string) bool {
 	switch w {
 	case "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "nengah", "gusti", "luh", "ketut.":
+		return true
+	}
+	return false
+}
+
+// honorific reports whether w is a hereditary or religious honorific that
+// names of places and institutions keep: RSUD Tengku Mahkota, Universitas
+// Teuku Umar, Masjid Raden Patah.
+func honorific(w string) bool {
+	switch w {
+	case "tengku", "teuku", "raden", "haji", "h", "kiai", "kh", "sultan", "syekh", "sunan", "tuan":
 		return true
 	}
 	return false

@@ -282,11 +282,11 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 	limit := 4
 	if field {
 		limit = 12
-	} else if j+1 < b && (toks[j+1].low == "dan" || j+2 < b && toks[j+2].low == "dan") {
+	} else if j < b && toks[j].low == "dan" || j+1 < b && (toks[j+1].low == "dan" || j+2 < b && toks[j+2].low == "dan") {
 		limit = 8
 	}
 	for m < b && m-j < limit {
-		if m > j && m+1 < b && toks[m+1].word && toks[m+1].cap && (field && toks[m].raw == "," || toks[m].low == "dan" || toks[m].low == "and") {
+		if (m > j || j > 0 && toks[j-1].cap) && m+1 < b && toks[m+1].word && toks[m+1].cap && (field && toks[m].raw == "," || toks[m].low == "dan" || toks[m].low == "and") {
 			// "Direktur Pencegahan dan Penyelesaian Perselisihan Hubungan
 			// Industrial Kemnaker Haryanto Siregar"
 			m++
@@ -340,6 +340,9 @@ func (r *run) roleBeforeOrg(toks []token, j, b int) int {
 	}
 	if n > 0 && q < b && toks[q].low == "tbk" {
 		q++
+	}
+	if n > 0 && q+1 < b && toks[q].raw == "," && toks[q+1].word && toks[q+1].cap {
+		q++ // "… Pengguna Jasa DJBC, Budi Prasetyo Wibowo,": the name in apposition
 	}
 	// The organisation must be followed by the person's name.
 	if n == 0 || q >= b || !toks[q].word || !toks[q].cap {

@@ -642,11 +642,14 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			continue
 		}
 		q := m.b
+		for q+1 < i && toks[q].raw == "," && degree(toks[q+1].low) {
+			q += 2 // "dr Melati Kusumawardani, SpPD, meminta maaf"
+		}
 		// An organisation in apposition when the sentence opens with a
 		// description: "Mitra pengelola SPPG Kertek, Yayasan Bina Gizi
 		// Sejahtera, membantah".
 		described := m.ent != nil && m.ent.kind == klaim.KindOrganization && start < len(toks) && !inMention(ms, start, nil) && toks[start].cls&(cDescOrg|cDescPerson|cGroupnoun) != 0
-		if q < i && toks[q].raw == "," && r.adverbsOnly(toks, q+1, i) && m.ent != nil && (m.ent.kind == klaim.KindPerson || described) && !m.inq && m.a > start {
+		if q < i && toks[q].raw == "," && r.modifiersOnly(toks, q+1, i) && m.ent != nil && (m.ent.kind == klaim.KindPerson || described) && !m.inq && m.a > start {
 			p := m.a - 1
 			for p > start && (toks[p].word && toks[p].cls&cTitle != 0 || toks[p].raw == ".") {
 				p-- // "Dr." before the name
@@ -1367,4 +1370,26 @@ func legalForm(t token) bool {
 		return true
 	}
 	return false
+}
+
+// degree reports whether w is an academic or professional title written
+// after a name: "Melati Kusumawardani, SpPD", "Hotman Paris, SH".
+func degree(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "sh", "mh", "se", "mm", "mba", "phd", "msi", "mkes", "ssos", "ssi", "skom", "st", "mt", "spd", "mpd",
+		"sppd", "spog", "spa", "spb", "spjp", "spkj", "spok", "spn", "spm", "spthtkl", "sked", "mars", "llm", "mph", "mhum", "ma", "msc", "bsc", "cpa":
+		return true
+	}
+	return false
+}
+
+// modifiersOnly reports whether toks[from:to] are adverbs and negations
+// only: what may stand between a subject and its verb ("tidak", "also").
+func (r *run) modifiersOnly(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !toks[k].word || toks[k].cls&(cAdverb|cNeg) == 0 {
+			return false
+		}
+	}
+	return true
 }
