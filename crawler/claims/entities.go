@@ -224,6 +224,18 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		if e, n, ok := r.x.gaz.match(toks, i, b); ok {
 			g := r.x.gaz.entries[e]
+			if g.kind == klaim.KindPlace && !headline && i+n < b && toks[i+n].word && toks[i+n].cap && toks[i+n].cls&cOrgword != 0 && headWord(toks[i+n].raw) {
+				// "Alaska Airlines", "Florida Power": a place's name opens
+				// the organisation's.
+				end := r.orgTail(toks, i+n, b) // "New York Police Department"
+				if end < 0 {
+					end = i + n + 1
+				}
+				ent := r.addOrg(toks, i, end, -1)
+				orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
+				i = end - 1
+				continue
+			}
 			if g.kind != klaim.KindPerson && !headline {
 				if end := r.orgTail(toks, i+n, b); end > 0 {
 					// "Chelsea Supporters' Trust", "Indonesia Corruption Watch"
@@ -583,6 +595,20 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				ent.gender = byte(agreeMale)
 			}
 		}
+		if n == 1 && title && ent.kind == klaim.KindPerson && ent.gender != 0 {
+			// "Ms Hendry" after "Clare Hendry" and her nephew "Oliver Hendry":
+			// the one of that name whose gender the title shows.
+			for k := i; k < start; k++ {
+				if g := agreementOf(toks[k].low); (g == agreeFemale || g == agreeMale) && byte(g) != ent.gender {
+					for _, o := range r.order {
+						if o != ent && o.kind == klaim.KindPerson && (o.gender == 0 || o.gender == byte(g)) &&
+							strings.HasSuffix(strings.ToLower(o.name), " "+toks[start].low) {
+							ent = o
+						}
+					}
+				}
+			}
+		}
 		if ent.kind == klaim.KindPerson && ent.gender == 0 {
 			// "Mrs Okeke", "spokeswoman Helen Marsh"
 			from := i
@@ -704,6 +730,10 @@ func (r *run) nameEntity(toks []token, a, b int, title bool) *entity {
 		// "Perum Bulog" may come back glued to a person: "Direktur Utama
 		// Perum Bulog Bayu Krisnamurthi".
 		r.orgNames[strings.ToLower(name)] = e
+		if n == 2 && toks[b-1].cls&cOrgword != 0 && toks[a].cls&(cOrgword|cNonname|cPlaceword) == 0 && r.byToken[toks[a].low] == nil {
+			// "Thamesmead Bank" is "Thamesmead" later on.
+			r.byToken[toks[a].low] = e
+		}
 	}
 	if kind == klaim.KindPerson && n >= 2 && !toks[a].inq {
 		// The latest person of that first or family name is meant (not a
@@ -915,7 +945,7 @@ func (r *run) resolveG(p pronKind, g agreement, exclude ...*entity) *entity {
 	if best != nil && r.sent-best.lastSent > 12 {
 		return nil
 	}
-	if best != nil && p == pronDescOrg && best.kind == klaim.KindPerson {
+	if best != nil && p == pronDescOrg && best.kind == klaim.KindPerson && !r.givenName(best) {
 		// "Abbott Nutrition said … The company denied": what was taken
 		// for a person's name is a company's.
 		best.kind, best.guessed = klaim.KindOrganization, false
@@ -1232,4 +1262,11 @@ func honorific(w string) bool {
 		return true
 	}
 	return false
+}
+
+// givenName reports whether e's name opens with a common given name, which
+// shows a person, never a company ("Clare Hendry", not "Abbott Nutrition").
+func (r *run) givenName(e *entity) bool {
+	first, _, _ := strings.Cut(strings.ToLower(e.name), " ")
+	return r.x.lex.bits[first]&(cNameF|cNameM) != 0
 }

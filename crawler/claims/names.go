@@ -211,21 +211,19 @@ func (r *run) knownOrgAt(toks []token, i, b int) (int, *entity) {
 	if i >= b || !toks[i].word || !toks[i].cap {
 		return 0, nil
 	}
-	if e := r.byToken[toks[i].low]; e != nil && e.kind != klaim.KindPerson && e.kind != klaim.KindPlace {
-		return 1, e
-	}
-	if len(r.orgNames) == 0 {
-		return 0, nil
-	}
-	// Longest first; names of up to six words.
+	// Longest first ("Borneo FC" before its short name "Borneo"); names of
+	// up to six words.
 	end := i
 	for end < b && end-i < 6 && toks[end].word && (toks[end].cap || orgConnector(toks[end].low)) {
 		end++
 	}
-	for k := end; k > i+1; k-- {
+	for k := end; k > i+1 && len(r.orgNames) > 0; k-- {
 		if e := r.orgNames[strings.ToLower(r.surface(toks, i, k))]; e != nil {
 			return k - i, e
 		}
+	}
+	if e := r.byToken[toks[i].low]; e != nil && e.kind != klaim.KindPerson && e.kind != klaim.KindPlace {
+		return 1, e
 	}
 	return 0, nil
 }

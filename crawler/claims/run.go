@@ -709,6 +709,17 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			}
 		}
 		e := r.speakerEntity(m)
+		if m.ent != nil && (m.ent.kind != klaim.KindPerson || m.ent.guessed) && m.a > start && toks[m.a-1].low == "the" && m.b < i && toks[m.b].word && !toks[m.b].cap &&
+			(toks[m.b].cls&cDescPerson != 0 || inRole(roles, m.b)) {
+			// "the Aston Villa midfielder wrote": a person the description
+			// names by the organisation they work for.
+			if p := r.resolveG(pronDescPerson, agreeAny, m.ent); p != nil {
+				if m.ent.kind == klaim.KindPerson {
+					m.ent.kind, m.ent.guessed = klaim.KindOrganization, false
+				}
+				e = p
+			}
+		}
 		if e == nil && m.ent != nil && m.ent.kind == klaim.KindPlace && m.ent.known && r.adverbsOnly(toks, m.b, i) {
 			e = m.ent // "Moscow has repeatedly denied": a state speaks by its capital
 		}
@@ -985,8 +996,9 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 		if m.inq {
 			continue
 		}
-		// possessor before: "the Times' report", "a Reuters report"
-		if m.b == c.i-1 && toks[c.i-1].low == "'s" || r.lang == "en" && m.b == c.i && m.ent != nil && m.ent.kind != klaim.KindPerson {
+		// possessor before: "the Times' report", "a Reuters report" — not
+		// a platform where someone posted ("an Instagram story").
+		if (m.b == c.i-1 && toks[c.i-1].low == "'s" || r.lang == "en" && m.b == c.i && m.ent != nil && m.ent.kind != klaim.KindPerson) && !platform(m.ent) {
 			sp = r.speakerEntity(m)
 			break
 		}
@@ -1392,4 +1404,17 @@ func (r *run) modifiersOnly(toks []token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// platform reports whether e is a social network, where people post rather
+// than report.
+func platform(e *entity) bool {
+	if e == nil {
+		return false
+	}
+	switch strings.ToLower(e.name) {
+	case "instagram", "facebook", "twitter", "x", "tiktok", "youtube", "linkedin", "threads", "telegram", "whatsapp", "snapchat", "reddit", "weibo":
+		return true
+	}
+	return false
 }
