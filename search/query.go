@@ -294,6 +294,10 @@ type cursor struct {
 	After []string `json:"a"`
 }
 
+// encodeCursor keeps the score exactly. While the index merges segments in
+// the background (right after a batch is written) scores can change in
+// their last bits, so a hit at a page boundary may then repeat or be
+// skipped; a settled index pages exactly (TestPaging).
 func encodeCursor(mode string, last *bsearch.DocumentMatch) string {
 	key := make([]string, 2)
 	if mode == modeScore {
