@@ -490,6 +490,19 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
+		if j-start >= 3 && ageGroup(toks[start].raw) {
+			start++ // "Timnas Indonesia U-23 Marco Verbeek": the team's age group
+		}
+		if start == apposEnd && j-start >= 3 && toks[start].allcap && !toks[start+1].allcap && toks[start].cls&cOrgword == 0 && utf8.RuneCountInString(toks[start].raw) >= 3 {
+			// "Ketua Satgas PASTI Wahyu Pramudito": the organisation's
+			// acronym, then the person.
+			ent := r.nameEntity(toks, start, start+1, false)
+			if ent.kind == klaim.KindPerson && !ent.known {
+				ent.kind, ent.guessed = klaim.KindOrganization, false
+			}
+			orgMention(mention{a: start, b: start + 1, ent: ent, inq: t.inq, oblique: true})
+			start, title = start+1, true
+		}
 		if start == first && j-start >= 2 && (toks[start].low == "manajemen" || toks[start].low == "direksi" || toks[start].low == "management") {
 			start++ // "Manajemen PT BKN membantah": the company's management
 		}
@@ -1269,4 +1282,13 @@ func honorific(w string) bool {
 func (r *run) givenName(e *entity) bool {
 	first, _, _ := strings.Cut(strings.ToLower(e.name), " ")
 	return r.x.lex.bits[first]&(cNameF|cNameM) != 0
+}
+
+// ageGroup reports whether s names a team's age group: U-23, U23, U-19.
+func ageGroup(s string) bool {
+	if len(s) < 3 || s[0] != 'U' {
+		return false
+	}
+	s = strings.TrimPrefix(s[1:], "-")
+	return isNumber(s)
 }
