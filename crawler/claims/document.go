@@ -505,11 +505,11 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 		}
 		if len(c.key) < 2 {
 			// One concept does not make a proposition: a claim of its own.
-			c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
+			c.id = r.textClaimID(c)
 		} else {
 			c.id = klaim.ClaimID(strings.Join(c.key, " "))
 			if !mayHold(c.id, c) {
-				c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
+				c.id = r.textClaimID(c)
 			}
 			if f != nil {
 				found, err := f.SimilarClaims(ctx, c.key, 10)
@@ -546,7 +546,7 @@ func (r *run) document(ctx context.Context, f ClaimFinder) (*klaim.Document, err
 				case mayHold(best, c):
 					c.id = best
 				default:
-					c.id = klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
+					c.id = r.textClaimID(c)
 				}
 			}
 		}
@@ -706,4 +706,11 @@ func hasEntityConcept(key []string) bool {
 		}
 	}
 	return false
+}
+
+// textClaimID is the ID of a claim known by its words rather than its
+// concepts: one concept alone, or concepts another claim of the article
+// holds.
+func (r *run) textClaimID(c *cluster) string {
+	return klaim.ClaimID("text:" + r.a.ID + ":" + klaim.NormalizeName(c.text))
 }
