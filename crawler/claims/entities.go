@@ -269,7 +269,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i += n - 1
 			continue
 		}
-		balinese := i+1 < b && (t.raw == "I" || t.raw == "Ni") && balineseOrder(toks[i+1].low)
+		balinese := i+1 < b && (t.raw == "I" || t.raw == "Ni") && toks[i+1].cls&cBalinese != 0
 		if p := r.pronoun(toks, i, a, b); p != pronNone && !balinese {
 			ms = append(ms, mention{a: i, b: i + 1, pron: p, inq: t.inq, agree: agreementOf(t.low)})
 			continue
@@ -288,7 +288,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			title = true
 		}
 		start := j
-		if j+1 < b && (toks[j].raw == "I" || toks[j].raw == "Ni") && balineseOrder(toks[j+1].low) {
+		if j+1 < b && (toks[j].raw == "I" || toks[j].raw == "Ni") && toks[j+1].cls&cBalinese != 0 {
 			// "I Wayan Suardika Putra", "Ni Made …": a Balinese name, whose
 			// I or Ni belongs to it.
 			j++
@@ -314,7 +314,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 				// that spells a common word.
 				j > start && romanNumeral(w.raw) && toks[start].cls&cOrgword != 0 || // "Komisi I DPR"
 				j > start && len(w.raw) == 1 && j+2 < b && toks[j+1].raw == "." && !toks[j+1].spaceB && toks[j+2].cap && toks[j+2].word
-			if w.word && w.cap && nameWord && w.low != "-nya" && !strings.HasSuffix(w.low, "-based") && !(j == start && j > a && toks[j-1].raw == "," && degree(w.low)) {
+			if w.word && w.cap && nameWord && w.low != "-nya" && !strings.HasSuffix(w.low, "-based") && !(j == start && j > a && toks[j-1].raw == "," && w.cls&cDegree != 0) {
 				if j > start {
 					if e, n, ok := r.x.gaz.match(toks, j, b); ok {
 						if r.x.gaz.entries[e].kind != klaim.KindPerson {
@@ -399,7 +399,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		}
 		// "Metro Jaya Irjen Karyoto": a title inside the run starts the name.
 		for k := j - 2; k > start; k-- {
-			if toks[k].cls&cTitle != 0 && !(toks[start].cls&cOrgword != 0 && honorific(toks[k].low)) {
+			if toks[k].cls&cTitle != 0 && !(toks[start].cls&cOrgword != 0 && toks[k].cls&cHonorific != 0) {
 				ent := r.nameEntity(toks, start, k, false)
 				ent.addAlias(r.surface(toks, start, k))
 				ms = append(ms, mention{a: start, b: k, ent: ent, inq: t.inq})
@@ -566,7 +566,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			// Benyamin Davnie": the administrative word, the place's name (and
 			// its direction), then a person's name of two words or more.
 			k := start + 1
-			for k+1 < j && directional(toks[k+1].low) {
+			for k+1 < j && toks[k+1].cls&cDirection != 0 {
 				k++
 			}
 			if j-(k+1) >= 2 {
@@ -580,7 +580,7 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			}
 		}
 		for k := start; k < j-2; k++ {
-			if toks[k].cls&cPlaceword != 0 && k > start && (directional(toks[k].low) || r.lang != "id") || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
+			if toks[k].cls&cPlaceword != 0 && k > start && (toks[k].cls&cDirection != 0 || r.lang != "id") || toks[k].allcap && k > start && toks[start].cls&cOrgword != 0 {
 				ent := r.nameEntity(toks, start, k+1, false)
 				ent.addAlias(r.surface(toks, start, k+1))
 				ms = append(ms, mention{a: start, b: k + 1, ent: ent, inq: t.inq})
@@ -1244,37 +1244,6 @@ func branchEnd(toks []token, j, b int) int {
 		end = k + 1
 	}
 	return end
-}
-
-// directional reports whether an Indonesian word is a direction or size
-// that ends a region's name: Konawe Utara, Tangerang Selatan, Jakarta Raya.
-func directional(w string) bool {
-	switch w {
-	case "utara", "selatan", "barat", "timur", "tengah", "raya", "laut", "daya", "tenggara":
-		return true
-	}
-	return false
-}
-
-// balineseOrder reports whether w is a Balinese birth-order or caste name
-// that follows I or Ni at the start of a name (I Wayan, Ni Made, I Gusti).
-func balineseOrder(w string) bool {
-	switch w {
-	case "wayan", "made", "nyoman", "ketut", "putu", "kadek", "komang", "gede", "nengah", "gusti", "luh", "ketut.":
-		return true
-	}
-	return false
-}
-
-// honorific reports whether w is a hereditary or religious honorific that
-// names of places and institutions keep: RSUD Tengku Mahkota, Universitas
-// Teuku Umar, Masjid Raden Patah.
-func honorific(w string) bool {
-	switch w {
-	case "tengku", "teuku", "raden", "haji", "h", "kiai", "kh", "sultan", "syekh", "sunan", "tuan":
-		return true
-	}
-	return false
 }
 
 // givenName reports whether e's name opens with a common given name, which

@@ -157,6 +157,11 @@ const (
 	cRequest
 	cNameF
 	cNameM
+	cDirection
+	cBalinese
+	cHonorific
+	cDegree
+	cPlatform
 )
 
 var classBits = map[string]wordClass{
@@ -167,6 +172,11 @@ var classBits = map[string]wordClass{
 	"request":        cRequest,
 	"name_f":         cNameF,
 	"name_m":         cNameM,
+	"direction":      cDirection,
+	"balinese":       cBalinese,
+	"honorific":      cHonorific,
+	"degree":         cDegree,
+	"platform":       cPlatform,
 	"groupnoun":      cGroupnoun,
 	"subord":         cSubord,
 	"placeword":      cPlaceword,

@@ -642,7 +642,7 @@ func (r *run) speakerBefore(toks []token, start, i int, ms []mention, roles []sp
 			continue
 		}
 		q := m.b
-		for q+1 < i && toks[q].raw == "," && degree(toks[q+1].low) {
+		for q+1 < i && toks[q].raw == "," && toks[q+1].cls&cDegree != 0 {
 			q += 2 // "dr Melati Kusumawardani, SpPD, meminta maaf"
 		}
 		// An organisation in apposition when the sentence opens with a
@@ -998,7 +998,7 @@ func (r *run) nounStatement(pi int, p *para, a, b int, c cueAt, ms []mention) *s
 		}
 		// possessor before: "the Times' report", "a Reuters report" — not
 		// a platform where someone posted ("an Instagram story").
-		if (m.b == c.i-1 && toks[c.i-1].low == "'s" || r.lang == "en" && m.b == c.i && m.ent != nil && m.ent.kind != klaim.KindPerson) && !platform(m.ent) {
+		if (m.b == c.i-1 && toks[c.i-1].low == "'s" || r.lang == "en" && m.b == c.i && m.ent != nil && m.ent.kind != klaim.KindPerson) && !r.platform(m.ent) {
 			sp = r.speakerEntity(m)
 			break
 		}
@@ -1384,17 +1384,6 @@ func legalForm(t token) bool {
 	return false
 }
 
-// degree reports whether w is an academic or professional title written
-// after a name: "Melati Kusumawardani, SpPD", "Hotman Paris, SH".
-func degree(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
-	case "sh", "mh", "se", "mm", "mba", "phd", "msi", "mkes", "ssos", "ssi", "skom", "st", "mt", "spd", "mpd",
-		"sppd", "spog", "spa", "spb", "spjp", "spkj", "spok", "spn", "spm", "spthtkl", "sked", "mars", "llm", "mph", "mhum", "ma", "msc", "bsc", "cpa":
-		return true
-	}
-	return false
-}
-
 // modifiersOnly reports whether toks[from:to] are adverbs and negations
 // only: what may stand between a subject and its verb ("tidak", "also").
 func (r *run) modifiersOnly(toks []token, from, to int) bool {
@@ -1406,15 +1395,8 @@ func (r *run) modifiersOnly(toks []token, from, to int) bool {
 	return true
 }
 
-// platform reports whether e is a social network, where people post rather
-// than report.
-func platform(e *entity) bool {
-	if e == nil {
-		return false
-	}
-	switch strings.ToLower(e.name) {
-	case "instagram", "facebook", "twitter", "x", "tiktok", "youtube", "linkedin", "threads", "telegram", "whatsapp", "snapchat", "reddit", "weibo":
-		return true
-	}
-	return false
+// platform reports whether e is a social network (words.tsv), where people
+// post rather than report.
+func (r *run) platform(e *entity) bool {
+	return e != nil && r.x.lex.bits[strings.ToLower(e.name)]&cPlatform != 0
 }
