@@ -185,27 +185,12 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 			i = j - 1
 			continue
 		}
-		if !headline && (t.low == "pt" || t.low == "pt.") && i+1 < b {
-			n, ent := r.knownOrgAt(toks, i+1, b)
-			if e, gn, ok := r.x.gaz.match(toks, i+1, b); n == 0 && ok && r.x.gaz.entries[e].kind == klaim.KindOrganization {
-				g := r.x.gaz.entries[e]
-				ent, n = r.entityFor(g.name, g.kind, true), gn // "PT Bank Mandiri"
-				ent.concept = klaim.EntityID(g.concept)
-			}
-			if n > 0 {
-				// "(Persero) Tbk" after the name is its legal form too.
-				q := i + 1 + n
-				for q < b && legalForm(toks[q]) {
-					q++
-				}
-				if q > i+1+n && toks[q-1].raw == "(" {
-					q-- // an opening parenthesis alone starts something else
-				}
-				n = q - i - 1
+		if !headline {
+			if end, ent := r.companyAt(toks, i, b); end > 0 {
 				// "Manajemen PT BKN membantah": the legal form before a
 				// company the article named.
-				orgMention(mention{a: i, b: i + 1 + n, ent: ent, inq: t.inq})
-				i += n
+				orgMention(mention{a: i, b: end, ent: ent, inq: t.inq})
+				i = end - 1
 				continue
 			}
 		}
@@ -506,10 +491,10 @@ func (r *run) mentions(toks []token, a, b int, ms []mention, roles []span) ([]me
 		if start == first && j-start >= 2 && (toks[start].low == "manajemen" || toks[start].low == "direksi" || toks[start].low == "management") {
 			start++ // "Manajemen PT BKN membantah": the company's management
 		}
-		if j == start+1 && (toks[start].low == "pt" || toks[start].low == "pt.") {
-			if n2, org := r.knownOrgAt(toks, j, b); n2 > 0 {
-				orgMention(mention{a: start, b: j + n2, ent: org, inq: t.inq}) // "PT BKN"
-				i = j + n2 - 1
+		if j == start+1 {
+			if end, org := r.companyAt(toks, start, b); end > 0 {
+				orgMention(mention{a: start, b: end, ent: org, inq: t.inq}) // "PT BKN"
+				i = end - 1
 				continue
 			}
 		}
@@ -1260,4 +1245,31 @@ func ageGroup(s string) bool {
 	}
 	s = strings.TrimPrefix(s[1:], "-")
 	return isNumber(s)
+}
+
+// companyAt returns the end of a company named with its legal form at
+// toks[i] — "PT" and a company the article named or the gazetteer knows,
+// with "(Persero)" and "Tbk" after it: "PT BKN", "PT Bank Mandiri (Persero)
+// Tbk" — and the company; 0 when there is none.
+func (r *run) companyAt(toks []token, i, b int) (int, *entity) {
+	if i+1 >= b || toks[i].low != "pt" && toks[i].low != "pt." {
+		return 0, nil
+	}
+	n, ent := r.knownOrgAt(toks, i+1, b)
+	if e, gn, ok := r.x.gaz.match(toks, i+1, b); n == 0 && ok && r.x.gaz.entries[e].kind == klaim.KindOrganization {
+		g := r.x.gaz.entries[e]
+		ent, n = r.entityFor(g.name, g.kind, true), gn
+		ent.concept = klaim.EntityID(g.concept)
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	q := i + 1 + n
+	for q < b && legalForm(toks[q]) {
+		q++
+	}
+	if q > i+1+n && toks[q-1].raw == "(" {
+		q-- // an opening parenthesis alone starts something else
+	}
+	return q, ent
 }
