@@ -1149,12 +1149,7 @@ func speechQuote(toks []token, q [2]int) bool {
 // adverbsOnly reports whether toks[from:to] holds nothing but adverbs and
 // auxiliaries.
 func (r *run) adverbsOnly(toks []token, from, to int) bool {
-	for k := from; k < to; k++ {
-		if !toks[k].word || toks[k].cls&cAdverb == 0 {
-			return false
-		}
-	}
-	return true
+	return wordsOf(toks, from, to, cAdverb)
 }
 
 // statementSource reports whether toks[j:] names an unnamed statement or
@@ -1387,8 +1382,14 @@ func legalForm(t token) bool {
 // modifiersOnly reports whether toks[from:to] are adverbs and negations
 // only: what may stand between a subject and its verb ("tidak", "also").
 func (r *run) modifiersOnly(toks []token, from, to int) bool {
+	return wordsOf(toks, from, to, cAdverb|cNeg)
+}
+
+// wordsOf reports whether every token of toks[from:to] is a word of one of
+// the classes cls.
+func wordsOf(toks []token, from, to int, cls wordClass) bool {
 	for k := from; k < to; k++ {
-		if !toks[k].word || toks[k].cls&(cAdverb|cNeg) == 0 {
+		if !toks[k].word || toks[k].cls&cls == 0 {
 			return false
 		}
 	}
